@@ -1,0 +1,33 @@
+package io.pbxhooks.spi;
+
+import io.pbxhooks.model.Violation;
+import io.pbxhooks.spi.config.ConfigSchema;
+import io.pbxhooks.spi.config.TransportConfig;
+import java.util.List;
+
+/**
+ * A kind of destination (for example webhook): a stateless factory with an id and a configuration
+ * schema that creates one {@link TransportSender} per integration.
+ */
+public interface TransportPlugin {
+
+    /** The transport type id an integration names, e.g. {@code webhook}. */
+    String id();
+
+    String displayName();
+
+    /** The settings this transport takes. The host validates, documents and redacts secrets from this schema. */
+    ConfigSchema configSchema();
+
+    /**
+     * Every problem with {@code config} as data; empty when it is valid. Never throws for bad input. The
+     * default checks the schema's own rules; override to add rules that span several settings, and include
+     * the schema's violations in the result.
+     */
+    default List<Violation> validate(TransportConfig config) {
+        return configSchema().validate(config);
+    }
+
+    /** Creates the sender of one integration from a configuration that {@link #validate} accepted. */
+    TransportSender createSender(TransportConfig config, PluginContext context);
+}

@@ -1,0 +1,189 @@
+package io.pbxhooks.spi.contract;
+
+import io.pbxhooks.model.Violation;
+import io.pbxhooks.spi.MalformedEventException;
+import io.pbxhooks.spi.Plugin;
+import io.pbxhooks.spi.SpiVersion;
+import io.pbxhooks.spi.TransportPlugin;
+import io.pbxhooks.spi.TriggerPlugin;
+import io.pbxhooks.spi.RawEvent;
+import io.pbxhooks.spi.catalog.EventDescriptor;
+import io.pbxhooks.spi.catalog.FieldDescriptor;
+import io.pbxhooks.spi.catalog.ServiceTypeDescriptor;
+import io.pbxhooks.spi.config.SettingDescriptor;
+import io.pbxhooks.spi.config.SettingType;
+import io.pbxhooks.spi.config.TransportConfig;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The contract every plugin must keep, as checks a plugin author runs from their own tests:
+ * {@code PluginContract.assertKept(new MyPlugin())}. Plain Java, so it works with any test framework.
+ */
+public final class PluginContract {
+
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
+
+    private PluginContract() {
+    }
+
+    /** Throws an {@link AssertionError} listing every broken rule. */
+    public static void assertKept(Plugin plugin) {
+        List<String> problems = problems(plugin);
+        if (!problems.isEmpty()) {
+            throw new AssertionError("plugin " + plugin.name() + " breaks the SPI contract:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    /** Every broken rule, one line each; empty when the plugin keeps the contract. */
+    public static List<String> problems(Plugin plugin) {
+        List<String> problems = new ArrayList<>();
+        if (!SpiVersion.isSupported(plugin.spiVersion())) {
+            problems.add("spiVersion() is " + plugin.spiVersion() + "; supported: " + SpiVersion.OLDEST_SUPPORTED + ".." + SpiVersion.CURRENT);
+        }
+        if (plugin.triggerPlugins().isEmpty() && plugin.transportPlugins().isEmpty()) {
+            problems.add("contributes no trigger plugin and no transport plugin");
+        }
+        Set<String> serviceTypes = new HashSet<>();
+        for (TriggerPlugin trigger : plugin.triggerPlugins()) {
+            ServiceTypeDescriptor serviceType = trigger.serviceType();
+            if (!serviceTypes.add(serviceType.id())) {
+                problems.add("service type " + serviceType.id() + " is contributed twice");
+            }
+            problems.addAll(catalogueProblems(serviceType));
+            problems.addAll(classifyProblems(trigger));
+        }
+        Set<String> transports = new HashSet<>();
+        for (TransportPlugin transport : plugin.transportPlugins()) {
+            if (!transports.add(transport.id())) {
+                problems.add("transport " + transport.id() + " is contributed twice");
+            }
+            problems.addAll(transportProblems(transport));
+        }
+        return problems;
+    }
+
+    static List<String> catalogueProblems(ServiceTypeDescriptor serviceType) {
+        List<String> problems = new ArrayList<>();
+        String where = "service type " + serviceType.id() + ": ";
+        checkId(serviceType.id(), where + "id", problems);
+        if (serviceType.displayName().isBlank()) {
+            problems.add(where + "display name is blank");
+        }
+        if (serviceType.events().isEmpty()) {
+            problems.add(where + "has no events");
+        }
+        Set<String> eventIds = new HashSet<>();
+        for (EventDescriptor event : serviceType.events()) {
+            checkId(event.id(), where + "event id", problems);
+            if (!eventIds.add(event.id())) {
+                problems.add(where + "event " + event.id() + " is declared twice");
+            }
+            if (event.displayName().isBlank()) {
+                problems.add(where + "event " + event.id() + " has a blank display name");
+            }
+        }
+        Set<String> fieldIds = new HashSet<>();
+        for (FieldDescriptor field : serviceType.fields()) {
+            checkId(field.id(), where + "field id", problems);
+            if (!fieldIds.add(field.id())) {
+                problems.add(where + "field " + field.id() + " is declared twice");
+            }
+            if (field.eventIds().isEmpty()) {
+                problems.add(where + "field " + field.id() + " belongs to no event");
+            }
+            for (String eventId : field.eventIds()) {
+                if (!eventIds.contains(eventId)) {
+                    problems.add(where + "field " + field.id() + " names event " + eventId + ", which is not in the catalogue");
+                }
+            }
+        }
+        for (EventDescriptor event : serviceType.events()) {
+            if (serviceType.fieldsOf(event.id()).isEmpty()) {
+                problems.add(where + "event " + event.id() + " has no fields");
+            }
+        }
+        return problems;
+    }
+
+    private static List<String> classifyProblems(TriggerPlugin trigger) {
+        List<String> problems = new ArrayList<>();
+        String serviceType = trigger.serviceType().id();
+        List<byte[]> junk = List.of(new byte[0], new byte[] {(byte) 0xff, (byte) 0xff, 0x01}, "not a payload".getBytes());
+        for (byte[] payload : junk) {
+            RawEvent event = new RawEvent("contract-check", "contract-check", serviceType, Instant.EPOCH, "contract.Check", payload);
+            try {
+                trigger.classify(event).ifPresent(classified -> {
+                    if (!classified.serviceType().equals(serviceType)) {
+                        problems.add("service type " + serviceType + ": classify returned an event of service type " + classified.serviceType());
+                    }
+                    if (trigger.serviceType().event(classified.eventType()).isEmpty()) {
+                        problems.add("service type " + serviceType + ": classify returned unknown event " + classified.eventType());
+                    }
+                });
+            } catch (MalformedEventException expected) {
+                // Rejecting undecodable input this way is the contract.
+            } catch (RuntimeException unexpected) {
+                problems.add("service type " + serviceType + ": classify threw " + unexpected + " for an undecodable payload instead of MalformedEventException");
+            }
+        }
+        return problems;
+    }
+
+    static List<String> transportProblems(TransportPlugin transport) {
+        List<String> problems = new ArrayList<>();
+        String where = "transport " + transport.id() + ": ";
+        checkId(transport.id(), where + "id", problems);
+        if (transport.displayName().isBlank()) {
+            problems.add(where + "display name is blank");
+        }
+        List<SettingDescriptor> settings = transport.configSchema().settings();
+        List<Violation> forEmpty = validateSafely(transport, TransportConfig.empty(), where, problems);
+        for (SettingDescriptor setting : settings) {
+            boolean mustBeSet = setting.required() && setting.defaultValue() == null && setting.type() != SettingType.NAME_VALUE_LIST;
+            if (forEmpty != null && mustBeSet && forEmpty.stream().noneMatch(violation -> violation.field().equals(setting.name()))) {
+                problems.add(where + "an empty configuration gives no violation for required setting " + setting.name());
+            }
+        }
+        Map<String, String> junk = new LinkedHashMap<>();
+        settings.stream().filter(setting -> setting.type() != SettingType.NAME_VALUE_LIST)
+                .forEach(setting -> junk.put(setting.name(), "\u0000 not valid \r\n"));
+        junk.put("no_such_setting", "x");
+        List<Violation> forJunk = validateSafely(transport, new TransportConfig(junk, Map.of(), List.of()), where, problems);
+        if (forJunk != null && forJunk.stream().noneMatch(violation -> violation.field().equals("no_such_setting"))) {
+            problems.add(where + "an unknown setting gives no violation");
+        }
+        for (SettingDescriptor setting : settings) {
+            if (setting.type() == SettingType.ENUM && forJunk != null
+                    && forJunk.stream().noneMatch(violation -> violation.field().equals(setting.name()))) {
+                problems.add(where + "a value outside the allowed values of " + setting.name() + " gives no violation");
+            }
+        }
+        return problems;
+    }
+
+    private static List<Violation> validateSafely(TransportPlugin transport, TransportConfig config, String where, List<String> problems) {
+        try {
+            List<Violation> violations = transport.validate(config);
+            if (violations == null) {
+                problems.add(where + "validate returned null instead of a list");
+            }
+            return violations;
+        } catch (RuntimeException thrown) {
+            problems.add(where + "validate threw " + thrown + " instead of returning violations");
+            return null;
+        }
+    }
+
+    private static void checkId(String id, String what, List<String> problems) {
+        if (!ID.matcher(id).matches()) {
+            problems.add(what + " \"" + id + "\" must be lower case letters, digits, '_' or '-', starting with a letter, at most 64 characters");
+        }
+    }
+}
