@@ -1,0 +1,29 @@
+package io.pbxhooks.server.plugin;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.pbxhooks.server.ServerSettings;
+import io.pbxhooks.spi.TransportPlugin;
+import io.pbxhooks.spi.TriggerPlugin;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Loads the plugins eagerly, so that a bad plugin stops the server at startup rather than at first use. */
+@Factory
+class PluginFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginFactory.class);
+
+    @Context
+    PluginRegistry pluginRegistry(ServerSettings settings) {
+        PluginRegistry registry = new PluginRegistry(new PluginLoader(PluginFactory.class.getClassLoader()).load(settings.getPluginsDir()));
+        for (LoadedPlugin loaded : registry.plugins()) {
+            LOG.info("Loaded plugin {} version {} from {}: service types [{}], transports [{}]",
+                    loaded.plugin().name(), loaded.plugin().version(), loaded.origin(),
+                    loaded.plugin().triggerPlugins().stream().map(trigger -> trigger.serviceType().id()).collect(Collectors.joining(", ")),
+                    loaded.plugin().transportPlugins().stream().map(TransportPlugin::id).collect(Collectors.joining(", ")));
+        }
+        return registry;
+    }
+}

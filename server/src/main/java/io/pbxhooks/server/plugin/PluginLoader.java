@@ -1,0 +1,102 @@
+package io.pbxhooks.server.plugin;
+
+import io.pbxhooks.spi.Plugin;
+import io.pbxhooks.spi.SpiVersion;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+
+/**
+ * Finds plugins: the built-in ones on the server's classpath, then one per jar in the plugins directory,
+ * each jar in its own class loader that shares only the SPI packages with the server.
+ */
+public final class PluginLoader {
+
+    private static final String SERVICES_FILE = "META-INF/services/" + Plugin.class.getName();
+
+    private final ClassLoader serverLoader;
+
+    public PluginLoader(ClassLoader serverLoader) {
+        this.serverLoader = serverLoader;
+    }
+
+    public List<LoadedPlugin> load(Path pluginsDirectory) {
+        List<LoadedPlugin> plugins = new ArrayList<>();
+        for (Plugin plugin : loadServices(serverLoader, "the classpath")) {
+            plugins.add(checked(new LoadedPlugin(plugin, originOf(plugin.getClass()))));
+        }
+        for (Path jar : jarsIn(pluginsDirectory)) {
+            plugins.add(checked(loadJar(jar)));
+        }
+        return plugins;
+    }
+
+    private LoadedPlugin loadJar(Path jar) {
+        URLClassLoader jarLoader = new URLClassLoader("plugin:" + jar.getFileName(), new URL[] {toUrl(jar)}, new SpiOnlyClassLoader(serverLoader));
+        List<Plugin> found = loadServices(jarLoader, jar.toString());
+        if (found.isEmpty()) {
+            throw new PluginLoadingException("Plugin jar " + jar + " contains no plugin: a plugin jar must list one class implementing "
+                    + Plugin.class.getName() + " in " + SERVICES_FILE + ". Remove the jar from the plugins directory or rebuild it.");
+        }
+        if (found.size() > 1) {
+            throw new PluginLoadingException("Plugin jar " + jar + " lists " + found.size() + " plugins in " + SERVICES_FILE
+                    + "; a jar has exactly one entry point (return several trigger or transport plugins from it instead).");
+        }
+        return new LoadedPlugin(found.get(0), jar.getFileName().toString());
+    }
+
+    private static LoadedPlugin checked(LoadedPlugin loaded) {
+        int version = loaded.plugin().spiVersion();
+        if (!SpiVersion.isSupported(version)) {
+            throw new PluginLoadingException("Plugin " + loaded.plugin().name() + " from " + loaded.origin() + " was built for SPI version "
+                    + version + ", but this server supports SPI versions " + SpiVersion.OLDEST_SUPPORTED + " to " + SpiVersion.CURRENT
+                    + ". Use a release of the plugin built for this server.");
+        }
+        return loaded;
+    }
+
+    private static List<Plugin> loadServices(ClassLoader loader, String where) {
+        try {
+            return ServiceLoader.load(Plugin.class, loader).stream().map(ServiceLoader.Provider::get).toList();
+        } catch (ServiceConfigurationError error) {
+            throw new PluginLoadingException("Cannot load the plugin listed in " + SERVICES_FILE + " of " + where + ": " + error.getMessage(), error);
+        }
+    }
+
+    private static List<Path> jarsIn(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.filter(path -> path.getFileName().toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            throw new PluginLoadingException("Cannot list the plugins directory " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static URL toUrl(Path jar) {
+        try {
+            return jar.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new PluginLoadingException("Cannot open plugin jar " + jar, e);
+        }
+    }
+
+    private static String originOf(Class<?> pluginClass) {
+        CodeSource source = pluginClass.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return "classpath";
+        }
+        String location = source.getLocation().getPath();
+        return "classpath:" + location.substring(location.lastIndexOf('/', location.length() - 2) + 1);
+    }
+}

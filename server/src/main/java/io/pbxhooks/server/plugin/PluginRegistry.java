@@ -1,0 +1,62 @@
+package io.pbxhooks.server.plugin;
+
+import io.pbxhooks.spi.TransportPlugin;
+import io.pbxhooks.spi.TriggerPlugin;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The loaded plugins' trigger and transport plugins by id. Two plugins claiming one id stop the server. */
+public final class PluginRegistry {
+
+    private final List<LoadedPlugin> plugins;
+    private final Map<String, TriggerPlugin> triggers = new LinkedHashMap<>();
+    private final Map<String, TransportPlugin> transports = new LinkedHashMap<>();
+
+    public PluginRegistry(List<LoadedPlugin> plugins) {
+        this.plugins = List.copyOf(plugins);
+        Map<String, String> triggerOrigins = new LinkedHashMap<>();
+        Map<String, String> transportOrigins = new LinkedHashMap<>();
+        for (LoadedPlugin loaded : plugins) {
+            for (TriggerPlugin trigger : loaded.plugin().triggerPlugins()) {
+                String id = trigger.serviceType().id();
+                claim("service type", id, loaded, triggerOrigins);
+                triggers.put(id, trigger);
+            }
+            for (TransportPlugin transport : loaded.plugin().transportPlugins()) {
+                claim("transport type", transport.id(), loaded, transportOrigins);
+                transports.put(transport.id(), transport);
+            }
+        }
+    }
+
+    private static void claim(String kind, String id, LoadedPlugin claimant, Map<String, String> origins) {
+        String where = claimant.plugin().name() + " (" + claimant.origin() + ")";
+        String earlier = origins.putIfAbsent(id, where);
+        if (earlier != null) {
+            throw new PluginLoadingException("Two plugins provide " + kind + " \"" + id + "\": " + earlier + " and " + where
+                    + ". Remove one of them from the plugins directory.");
+        }
+    }
+
+    public List<LoadedPlugin> plugins() {
+        return plugins;
+    }
+
+    public List<TriggerPlugin> triggers() {
+        return List.copyOf(triggers.values());
+    }
+
+    public List<TransportPlugin> transports() {
+        return List.copyOf(transports.values());
+    }
+
+    public Optional<TriggerPlugin> trigger(String serviceTypeId) {
+        return Optional.ofNullable(triggers.get(serviceTypeId));
+    }
+
+    public Optional<TransportPlugin> transport(String transportId) {
+        return Optional.ofNullable(transports.get(transportId));
+    }
+}

@@ -1,0 +1,111 @@
+package io.pbxhooks.server.testing;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.transaction.TransactionOperations;
+import io.pbxhooks.server.grpc.GrpcServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A whole pbxhooks server in this JVM on free ports, with its own data directory and database. */
+public final class TestServer implements AutoCloseable {
+
+    private final EmbeddedServer httpServer;
+    private final TestDatabase database;
+    private final Path dataDirectory;
+    private final ManagedChannel channel;
+
+    private TestServer(EmbeddedServer httpServer, TestDatabase database, Path dataDirectory) {
+        this.httpServer = httpServer;
+        this.database = database;
+        this.dataDirectory = dataDirectory;
+        this.channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort()).usePlaintext().build();
+    }
+
+    public static TestServer start(TestDatabase.Kind kind) {
+        return start(kind, Map.of());
+    }
+
+    public static TestServer start(TestDatabase.Kind kind, Map<String, Object> extraProperties) {
+        TestDatabase database = TestDatabase.create(kind);
+        try {
+            Path dataDirectory = Files.createTempDirectory("pbxhooks-test-data");
+            Map<String, Object> properties = new HashMap<>(baseProperties(dataDirectory));
+            properties.putAll(database.serverProperties());
+            properties.putAll(extraProperties);
+            return new TestServer(ApplicationContext.run(EmbeddedServer.class, properties), database, dataDirectory);
+        } catch (IOException e) {
+            database.close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Properties of a test server: free ports, a fresh data directory and an empty plugins directory. */
+    public static Map<String, Object> baseProperties(Path dataDirectory) {
+        return Map.of(
+                "pbxhooks.data-dir", dataDirectory.toString(),
+                "pbxhooks.plugins-dir", dataDirectory.resolve("plugins").toString(),
+                "pbxhooks.grpc.port", 0,
+                "micronaut.server.port", -1);
+    }
+
+    public ApplicationContext context() {
+        return httpServer.getApplicationContext();
+    }
+
+    public int grpcPort() {
+        return context().getBean(GrpcServer.class).port();
+    }
+
+    public int httpPort() {
+        return httpServer.getPort();
+    }
+
+    public ManagedChannel channel() {
+        return channel;
+    }
+
+    /** Runs a query returning one number, in a read-only transaction of the server's own data source. */
+    @SuppressWarnings("unchecked")
+    public long queryForLong(String sql) {
+        TransactionOperations<Connection> transactions = context().getBean(TransactionOperations.class);
+        return transactions.executeRead(status -> {
+            try (PreparedStatement statement = status.getConnection().prepareStatement(sql);
+                 ResultSet resultSet = statement.executeQuery()) {
+                resultSet.next();
+                return resultSet.getLong(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    public TestDatabase database() {
+        return database;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        httpServer.getApplicationContext().close();
+        database.close();
+    }
+}
