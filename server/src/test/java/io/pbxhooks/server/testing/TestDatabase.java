@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.security.SecureRandom;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +24,9 @@ public final class TestDatabase implements AutoCloseable {
     private static final String MARIADB_URL = setting("PBXHOOKS_TEST_MARIADB_URL", "jdbc:mysql://127.0.0.1:3306/");
     private static final String MARIADB_USER = setting("PBXHOOKS_TEST_MARIADB_USER", "pbxhooks");
     private static final String MARIADB_PASSWORD = setting("PBXHOOKS_TEST_MARIADB_PASSWORD", "pbxhooks");
+
+    /** Fixed for the test run so that several test nodes on one schema can read each other's secrets. */
+    private static final String SHARED_SECRET_KEY = randomKey();
 
     private final Kind kind;
     private final String schema;
@@ -61,7 +66,8 @@ public final class TestDatabase implements AutoCloseable {
         return Map.of(
                 "pbxhooks.datasource.url", MARIADB_URL + schema,
                 "pbxhooks.datasource.username", MARIADB_USER,
-                "pbxhooks.datasource.password", MARIADB_PASSWORD);
+                "pbxhooks.datasource.password", MARIADB_PASSWORD,
+                "pbxhooks.secret-key", SHARED_SECRET_KEY);
     }
 
     public static String h2Url(Path dataDirectory) {
@@ -83,6 +89,12 @@ public final class TestDatabase implements AutoCloseable {
             throw new IllegalStateException("MariaDB tests are enabled but " + MARIADB_URL + " refused: " + e.getMessage()
                     + " (run .ci/run, or create the user as it does)", e);
         }
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     private static String setting(String name, String defaultValue) {
