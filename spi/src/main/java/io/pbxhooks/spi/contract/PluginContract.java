@@ -41,6 +41,21 @@ public final class PluginContract {
         }
     }
 
+    /**
+     * As {@link #assertKept(Plugin)}, and also classifies the author's own sample raw events: none may throw
+     * anything but {@link MalformedEventException}, and each trigger event must carry only fields its event
+     * type has, with the catalogue's value types.
+     */
+    public static void assertKept(Plugin plugin, List<RawEvent> sampleEvents) {
+        List<String> problems = new ArrayList<>(problems(plugin));
+        for (RawEvent sample : sampleEvents) {
+            problems.addAll(sampleProblems(plugin, sample));
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError("plugin " + plugin.name() + " breaks the SPI contract:\n  " + String.join("\n  ", problems));
+        }
+    }
+
     /** Every broken rule, one line each; empty when the plugin keeps the contract. */
     public static List<String> problems(Plugin plugin) {
         List<String> problems = new ArrayList<>();
@@ -65,6 +80,35 @@ public final class PluginContract {
                 problems.add("transport " + transport.id() + " is contributed twice");
             }
             problems.addAll(transportProblems(transport));
+        }
+        return problems;
+    }
+
+    private static List<String> sampleProblems(Plugin plugin, RawEvent sample) {
+        List<String> problems = new ArrayList<>();
+        TriggerPlugin trigger = plugin.triggerPlugins().stream()
+                .filter(candidate -> candidate.serviceType().id().equals(sample.serviceType())).findFirst().orElse(null);
+        if (trigger == null) {
+            problems.add("sample event " + sample.eventId() + " names service type " + sample.serviceType() + ", which the plugin does not contribute");
+            return problems;
+        }
+        try {
+            trigger.classify(sample).ifPresent(event -> {
+                ServiceTypeDescriptor serviceType = trigger.serviceType();
+                List<FieldDescriptor> allowed = serviceType.fieldsOf(event.eventType());
+                event.fields().forEach((fieldId, value) -> {
+                    FieldDescriptor field = allowed.stream().filter(candidate -> candidate.id().equals(fieldId)).findFirst().orElse(null);
+                    if (field == null) {
+                        problems.add("sample event " + sample.eventId() + ": " + event.eventType() + " carries field " + fieldId + ", which that event does not have");
+                    } else if (field.valueType() != value.type()) {
+                        problems.add("sample event " + sample.eventId() + ": field " + fieldId + " is " + value.type() + ", the catalogue says " + field.valueType());
+                    }
+                });
+            });
+        } catch (MalformedEventException rejected) {
+            // A sample may be deliberately malformed.
+        } catch (RuntimeException unexpected) {
+            problems.add("sample event " + sample.eventId() + ": classify threw " + unexpected + " instead of MalformedEventException");
         }
         return problems;
     }

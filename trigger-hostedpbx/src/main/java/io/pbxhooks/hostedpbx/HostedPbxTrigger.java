@@ -1,0 +1,59 @@
+package io.pbxhooks.hostedpbx;
+
+import static io.pbxhooks.hostedpbx.HostedPbxCatalogue.PAYLOAD_TYPE;
+import static io.pbxhooks.hostedpbx.HostedPbxCatalogue.SERVICE_TYPE;
+import static io.pbxhooks.hostedpbx.HostedPbxCatalogue.SERVICE_TYPE_ID;
+import static java.util.Objects.requireNonNull;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.pbxhooks.hostedpbx.v1.CallEvent;
+import io.pbxhooks.model.FieldValue;
+import io.pbxhooks.model.TriggerEvent;
+import io.pbxhooks.spi.MalformedEventException;
+import io.pbxhooks.spi.RawEvent;
+import io.pbxhooks.spi.TriggerPlugin;
+import io.pbxhooks.spi.catalog.FieldDescriptor;
+import io.pbxhooks.spi.catalog.ServiceTypeDescriptor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@code hosted-pbx} trigger: decodes {@link CallEvent} payloads and classifies them. Stateless. */
+public final class HostedPbxTrigger implements TriggerPlugin {
+
+    @Override
+    public ServiceTypeDescriptor serviceType() {
+        return SERVICE_TYPE;
+    }
+
+    @Override
+    public Optional<TriggerEvent> classify(RawEvent event) throws MalformedEventException {
+        requireNonNull(event, "event is null");
+        CallEvent call = decode(event);
+        Optional<String> eventType = CallEventRules.eventTypeOf(call);
+        if (eventType.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, FieldValue> available = CallEventValues.of(call, event.occurredAt());
+        Map<String, FieldValue> fields = new LinkedHashMap<>();
+        for (FieldDescriptor field : SERVICE_TYPE.fieldsOf(eventType.get())) {
+            FieldValue value = available.get(field.id());
+            if (value != null) {
+                fields.put(field.id(), value);
+            }
+        }
+        return Optional.of(new TriggerEvent(SERVICE_TYPE_ID, eventType.get(), event.occurredAt(), fields));
+    }
+
+    private static CallEvent decode(RawEvent event) throws MalformedEventException {
+        if (!event.payloadType().equals(PAYLOAD_TYPE)) {
+            throw new MalformedEventException("payload type is \"" + event.payloadType() + "\"; service type "
+                    + SERVICE_TYPE_ID + " takes " + PAYLOAD_TYPE);
+        }
+        try {
+            return CallEvent.parseFrom(event.payload());
+        } catch (InvalidProtocolBufferException invalid) {
+            throw new MalformedEventException("payload is not a valid " + PAYLOAD_TYPE + ": " + invalid.getMessage(), invalid);
+        }
+    }
+}
