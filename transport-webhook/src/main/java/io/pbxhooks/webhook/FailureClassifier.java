@@ -1,0 +1,66 @@
+package io.pbxhooks.webhook;
+
+import io.micronaut.http.client.exceptions.ContentLengthExceededException;
+import io.micronaut.http.client.exceptions.ReadTimeoutException;
+import io.micronaut.http.client.exceptions.ResponseClosedException;
+import io.pbxhooks.model.DeliveryResult;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+
+/**
+ * Classifies an attempt that got no response. Every such failure may be transient (a receiver restarting, a
+ * network partition, a certificate about to be renewed), so all are retryable and the host's schedule decides
+ * when to stop. The detail is short text for a person, never a stack trace.
+ */
+final class FailureClassifier {
+
+    private FailureClassifier() {
+    }
+
+    static DeliveryResult classify(Throwable failure, Duration timeout) {
+        return DeliveryResult.retryable(0, null, describe(failure, timeout));
+    }
+
+    static String describe(Throwable failure, Duration timeout) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException || cause instanceof ReadTimeoutException) {
+                return "no complete response within the timeout of " + timeout.toMillis() + " ms";
+            }
+            if (cause instanceof UnknownHostException) {
+                return "unknown host" + suffix(cause);
+            }
+            if (cause instanceof NoRouteToHostException) {
+                return "no route to host";
+            }
+            if (cause instanceof ConnectException) {
+                String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
+                return message.contains("refused") ? "connection refused" : "could not connect" + suffix(cause);
+            }
+            if (cause instanceof SSLException) {
+                return "TLS failed" + suffix(cause);
+            }
+            if (cause instanceof ResponseClosedException || cause instanceof ClosedChannelException) {
+                return "connection closed before a complete response";
+            }
+            if (cause instanceof ContentLengthExceededException) {
+                return "response body too large to read";
+            }
+        }
+        return "request failed" + suffix(failure);
+    }
+
+    private static String suffix(Throwable failure) {
+        String message = failure.getMessage();
+        if (message == null || message.isBlank()) {
+            return ": " + failure.getClass().getSimpleName();
+        }
+        String oneLine = message.replaceAll("\\s+", " ").strip();
+        return ": " + (oneLine.length() > 160 ? oneLine.substring(0, 160) + "…" : oneLine);
+    }
+}

@@ -1,0 +1,47 @@
+package io.pbxhooks.webhook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.ReadTimeoutException;
+import io.pbxhooks.model.DeliveryResult;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.Test;
+
+class FailureClassifierTest {
+
+    private static final Duration TIMEOUT = Duration.ofMillis(2500);
+
+    @Test
+    void everyFailureIsRetryableWithoutAStatus() {
+        assertEquals(DeliveryResult.retryable(0, null, "connection refused"),
+                FailureClassifier.classify(new HttpClientException("Connect Error", new ConnectException("Connection refused")), TIMEOUT));
+    }
+
+    @Test
+    void describesTheCauseFoundAnywhereInTheChain() {
+        assertEquals("no complete response within the timeout of 2500 ms", describe(new TimeoutException()));
+        assertEquals("no complete response within the timeout of 2500 ms", describe(ReadTimeoutException.TIMEOUT_EXCEPTION));
+        assertEquals("unknown host: hooks.example.invalid", describe(new HttpClientException("x", new UnknownHostException("hooks.example.invalid"))));
+        assertEquals("no route to host", describe(new NoRouteToHostException("No route to host")));
+        assertEquals("could not connect: Network is unreachable", describe(new ConnectException("Network is unreachable")));
+        assertEquals("TLS failed: PKIX path building failed", describe(new IOException(new SSLHandshakeException("PKIX path building failed"))));
+    }
+
+    @Test
+    void anythingElseIsSummarizedOnOneShortLine() {
+        assertEquals("request failed: something\nodd".replace("\n", " "), describe(new IllegalStateException("something\nodd")));
+        assertEquals("request failed: IllegalStateException", describe(new IllegalStateException()));
+        assertEquals("request failed: " + "m".repeat(160) + "…", describe(new RuntimeException("m".repeat(500))));
+    }
+
+    private static String describe(Throwable failure) {
+        return FailureClassifier.describe(failure, TIMEOUT);
+    }
+}

@@ -1,0 +1,119 @@
+package io.pbxhooks.webhook;
+
+import static io.pbxhooks.webhook.TestMessages.answeredCall;
+import static io.pbxhooks.webhook.TestMessages.sendOnce;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pbxhooks.model.DeliveryResult;
+import io.pbxhooks.model.DeliveryResult.Outcome;
+import io.pbxhooks.spi.TransportSender;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** How each answer of a real receiver is classified. */
+class WebhookSenderOutcomeTest {
+
+    private static TestReceiver receiver;
+    private static final WebhookTransport transport = new WebhookTransport();
+
+    @BeforeAll
+    static void startReceiver() throws Exception {
+        receiver = new TestReceiver();
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    @BeforeEach
+    void forgetEarlierRequests() {
+        receiver.clear();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"200, SUCCEEDED", "201, SUCCEEDED", "202, SUCCEEDED", "204, SUCCEEDED",
+            "400, PERMANENT", "401, PERMANENT", "403, PERMANENT", "404, PERMANENT", "410, PERMANENT", "422, PERMANENT",
+            "408, RETRYABLE", "425, RETRYABLE", "429, RETRYABLE", "500, RETRYABLE", "502, RETRYABLE", "503, RETRYABLE", "504, RETRYABLE"})
+    void classifiesEachStatus(int status, Outcome expected) throws Exception {
+        receiver.answer(status, Map.of(), "");
+        DeliveryResult result = send(TestConfig.minimal());
+        assertEquals(expected, result.outcome(), result::toString);
+        assertEquals(status, result.statusCode());
+        assertTrue(result.detail().startsWith("HTTP " + status), result.detail());
+        assertEquals(1, receiver.received().size(), "exactly one attempt");
+    }
+
+    @Test
+    void describesTheStatusAndTheStartOfTheBody() throws Exception {
+        receiver.answer(503, Map.of(), "maintenance\nback soon");
+        assertEquals(DeliveryResult.retryable(503, null, "HTTP 503 Service Unavailable: maintenance back soon"), send(TestConfig.minimal()));
+        receiver.answer(410, Map.of("Content-Type", "application/json"), "{\"error\":\"endpoint deleted\"}");
+        assertEquals(DeliveryResult.permanent(410, "HTTP 410 Gone: {\"error\":\"endpoint deleted\"}"), send(TestConfig.minimal()));
+    }
+
+    @Test
+    void doesNotFollowARedirect() throws Exception {
+        receiver.answer(301, Map.of("Location", receiver.url("/moved")), "");
+        DeliveryResult result = send(TestConfig.minimal());
+        assertEquals(Outcome.PERMANENT, result.outcome());
+        assertEquals(301, result.statusCode());
+        assertEquals("HTTP 301 Moved Permanently (redirects are not followed: set the request URL to the new location)", result.detail());
+        assertEquals(List.of("/hooks"), receiver.received().stream().map(TestReceiver.Received::pathAndQuery).toList());
+    }
+
+    @Test
+    void passesOnRetryAfterInSeconds() throws Exception {
+        receiver.answer(429, Map.of("Retry-After", "120"), "");
+        assertEquals(DeliveryResult.retryable(429, Duration.ofSeconds(120), "HTTP 429 Too Many Requests"), send(TestConfig.minimal()));
+    }
+
+    @Test
+    void passesOnRetryAfterAsAnHttpDate() throws Exception {
+        receiver.answer(503, Map.of("Retry-After", "Mon, 06 May 2024 07:09:39 GMT"), "");
+        assertEquals(Duration.ofSeconds(90), send(TestConfig.minimal()).retryAfter());
+    }
+
+    @Test
+    void blanksCredentialsTheReceiverEchoes() throws Exception {
+        receiver.answer(401, Map.of(), "token Sup3rS3cretT0ken is not valid");
+        DeliveryResult result = send(TestConfig.minimal().set("auth.type", "TOKEN").set("auth.token", "Sup3rS3cretT0ken"));
+        assertEquals("HTTP 401 Unauthorized: token ******** is not valid", result.detail());
+    }
+
+    @Test
+    void keepsOnlyTheStartOfALongBody() throws Exception {
+        receiver.answer(500, Map.of(), "x".repeat(5000));
+        assertEquals("HTTP 500 Internal Server Error: " + "x".repeat(200) + "…", send(TestConfig.minimal()).detail());
+    }
+
+    @Test
+    void aResponseTooLargeToReadIsRetryable() throws Exception {
+        receiver.answer(200, Map.of(), "y".repeat(HttpClients.MAXIMUM_RESPONSE_BYTES + 1));
+        DeliveryResult result = send(TestConfig.minimal());
+        assertEquals(DeliveryResult.retryable(0, null, "response body too large to read"), result);
+    }
+
+    @Test
+    void neverRepeatsAnAnswerAsPartOfAnother() throws Exception {
+        receiver.answer(500, Map.of(), "first");
+        assertEquals("HTTP 500 Internal Server Error: first", send(TestConfig.minimal()).detail());
+        receiver.answer(200, Map.of(), "second");
+        assertFalse(send(TestConfig.minimal()).detail().contains("first"));
+    }
+
+    private static DeliveryResult send(TestConfig config) throws Exception {
+        try (TransportSender sender = transport.createSender(config.set("request_url", receiver.url("/hooks")).build(), TestMessages.CONTEXT)) {
+            return sendOnce(sender, answeredCall());
+        }
+    }
+}
