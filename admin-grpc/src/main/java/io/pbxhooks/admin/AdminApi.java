@@ -1,0 +1,38 @@
+package io.pbxhooks.admin;
+
+import static java.util.Objects.requireNonNull;
+
+import io.grpc.BindableService;
+import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
+import io.pbxhooks.admin.auth.AuthInterceptor;
+import io.pbxhooks.admin.error.ErrorMappingInterceptor;
+import io.pbxhooks.admin.port.PluginCatalog;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The admin API, ready to bind: AccountService, CatalogService, IntegrationService and AuditService, each
+ * behind authentication and the error mapping. Services bound beside them (health, reflection) stay open.
+ */
+public final class AdminApi {
+
+    private AdminApi() {
+    }
+
+    public static List<ServerServiceDefinition> serviceDefinitions(AdminPorts ports, PluginCatalog catalog, Clock clock) {
+        requireNonNull(ports, "ports is null");
+        requireNonNull(catalog, "catalog is null");
+        requireNonNull(clock, "clock is null");
+        ApiKeyOperations apiKeys = new ApiKeyOperations(ports.apiKeys(), ports.accounts(), clock);
+        List<BindableService> services = List.of(
+                new AccountGrpcService(ports.accounts(), apiKeys, clock),
+                new CatalogGrpcService(catalog),
+                new IntegrationGrpcService(ports.integrations(), ports.accounts(), catalog, clock),
+                new AuditGrpcService(ports.auditLog(), ports.accounts()));
+        AuthInterceptor authentication = new AuthInterceptor(ports.authenticator());
+        ErrorMappingInterceptor errorMapping = new ErrorMappingInterceptor();
+        // The last interceptor runs first: the error mapping wraps authentication, so its failures are mapped too.
+        return services.stream().map(service -> ServerInterceptors.intercept(service, authentication, errorMapping)).toList();
+    }
+}

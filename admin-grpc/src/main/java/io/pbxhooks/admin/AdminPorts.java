@@ -1,0 +1,22 @@
+package io.pbxhooks.admin;
+
+import static java.util.Objects.requireNonNull;
+
+import io.pbxhooks.admin.port.AccountStore;
+import io.pbxhooks.admin.port.ApiKeyStore;
+import io.pbxhooks.admin.port.AuditLog;
+import io.pbxhooks.admin.port.Authenticator;
+import io.pbxhooks.admin.port.IntegrationStore;
+
+/** What the admin API needs from the server: who is calling, and where things are stored. */
+public record AdminPorts(Authenticator authenticator, AccountStore accounts, ApiKeyStore apiKeys,
+                         IntegrationStore integrations, AuditLog auditLog) {
+
+    public AdminPorts {
+        requireNonNull(authenticator, "authenticator is null");
+        requireNonNull(accounts, "accounts is null");
+        requireNonNull(apiKeys, "apiKeys is null");
+        requireNonNull(integrations, "integrations is null");
+        requireNonNull(auditLog, "auditLog is null");
+    }
+}

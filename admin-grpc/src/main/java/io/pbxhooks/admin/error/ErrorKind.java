@@ -1,0 +1,17 @@
+package io.pbxhooks.admin.error;
+
+/** The kinds of failure the admin API reports; {@link ErrorStatuses} maps each to one gRPC status code. */
+public enum ErrorKind {
+    /** Bad input, with a violation per field: INVALID_ARGUMENT. */
+    INVALID_ARGUMENT,
+    /** Unknown, or not visible to the caller (no existence leak): NOT_FOUND. */
+    NOT_FOUND,
+    /** The id is taken: ALREADY_EXISTS. */
+    ALREADY_EXISTS,
+    /** The resource changed since the caller read it (a stale etag): ABORTED. */
+    CONFLICT,
+    /** The caller's role may not do this: PERMISSION_DENIED. */
+    PERMISSION_DENIED,
+    /** No key, or an unknown or revoked one: UNAUTHENTICATED. */
+    UNAUTHENTICATED
+}
