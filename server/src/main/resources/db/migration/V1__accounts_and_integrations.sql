@@ -2,14 +2,14 @@
 -- Written once for both MySQL/MariaDB and H2 in MySQL mode.
 
 CREATE TABLE accounts (
-    id           VARCHAR(36)  NOT NULL PRIMARY KEY,
+    id           VARCHAR(64)  NOT NULL PRIMARY KEY,
     display_name VARCHAR(200) NOT NULL,
     create_time  DATETIME(3)  NOT NULL
 );
 
 -- A row means the application (e.g. 'service-integrations') is switched on for the account.
 CREATE TABLE account_applications (
-    account_id  VARCHAR(36) NOT NULL,
+    account_id  VARCHAR(64) NOT NULL,
     application VARCHAR(64) NOT NULL,
     enable_time DATETIME(3) NOT NULL,
     PRIMARY KEY (account_id, application),
@@ -19,7 +19,7 @@ CREATE TABLE account_applications (
 -- Only a SHA-256 hash of each key's secret is kept. account_id is NULL for operator keys.
 CREATE TABLE api_keys (
     id          VARCHAR(36)  NOT NULL PRIMARY KEY,
-    account_id  VARCHAR(36)  NULL,
+    account_id  VARCHAR(64)  NULL,
     role        VARCHAR(16)  NOT NULL,
     description VARCHAR(200) NOT NULL,
     secret_hash CHAR(64)     NOT NULL,
@@ -32,11 +32,12 @@ CREATE TABLE api_keys (
 
 CREATE INDEX ix_api_keys_account ON api_keys (account_id, create_time);
 
--- transport_config is JSON: {"values": {...}, "lists": {...}} with SECRET settings encrypted (AES-GCM).
+-- transport_config is JSON: {"values": {...}, "secrets": {...}, "lists": {...}}; the SECRET settings are
+-- kept apart under "secrets", each encrypted with AES-GCM.
 -- field_mappings is JSON: [{"request_key": ..., "field": ...}, ...] in payload order.
 CREATE TABLE integrations (
     id                   VARCHAR(36)  NOT NULL PRIMARY KEY,
-    account_id           VARCHAR(36)  NOT NULL,
+    account_id           VARCHAR(64)  NOT NULL,
     name                 VARCHAR(100) NOT NULL,
     transport_type       VARCHAR(64)  NOT NULL,
     trigger_service_type VARCHAR(64)  NOT NULL,
@@ -57,11 +58,11 @@ CREATE INDEX ix_integrations_trigger ON integrations (account_id, trigger_servic
 -- Who changed what, when. Summaries never contain secrets. account_id is NULL for changes outside any account.
 CREATE TABLE audit_entries (
     id            BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
-    account_id    VARCHAR(36)   NULL,
-    actor_key_id  VARCHAR(36)   NOT NULL,
+    account_id    VARCHAR(64)   NULL,
+    actor_key_id  VARCHAR(64)   NOT NULL,
     action        VARCHAR(64)   NOT NULL,
     resource_type VARCHAR(32)   NOT NULL,
-    resource_id   VARCHAR(36)   NOT NULL,
+    resource_id   VARCHAR(64)   NOT NULL,
     summary       VARCHAR(1000) NOT NULL,
     create_time   DATETIME(3)   NOT NULL
 );

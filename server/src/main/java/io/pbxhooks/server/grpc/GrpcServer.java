@@ -1,7 +1,6 @@
 package io.pbxhooks.server.grpc;
 
 import io.grpc.Server;
-import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionService;
@@ -32,12 +31,12 @@ public class GrpcServer {
     private final Server server;
 
     @SuppressWarnings("deprecation") // the v1alpha reflection service still serves older clients (grpcurl)
-    GrpcServer(ServerSettings settings, DataSource migratedDataSource, PluginRegistry loadedPlugins, List<ServerServiceDefinition> services) {
+    GrpcServer(ServerSettings settings, DataSource migratedDataSource, PluginRegistry loadedPlugins, List<GrpcServiceProvider> providers) {
         NettyServerBuilder builder = NettyServerBuilder.forPort(settings.getGrpc().getPort())
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .addService(ProtoReflectionService.newInstance());
-        services.forEach(builder::addService);
+        providers.forEach(provider -> provider.services().forEach(builder::addService));
         try {
             server = builder.build().start();
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.pbxhooks.server.plugin;
 
+import io.pbxhooks.admin.port.PluginCatalog;
 import io.pbxhooks.spi.TransportPlugin;
 import io.pbxhooks.spi.TriggerPlugin;
 import java.util.LinkedHashMap;
@@ -8,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The loaded plugins' trigger and transport plugins by id. Two plugins claiming one id stop the server. */
-public final class PluginRegistry {
+public final class PluginRegistry implements PluginCatalog {
 
     private final List<LoadedPlugin> plugins;
     private final Map<String, TriggerPlugin> triggers = new LinkedHashMap<>();
@@ -44,18 +45,22 @@ public final class PluginRegistry {
         return plugins;
     }
 
+    @Override
     public List<TriggerPlugin> triggers() {
         return List.copyOf(triggers.values());
     }
 
+    @Override
     public List<TransportPlugin> transports() {
         return List.copyOf(transports.values());
     }
 
+    @Override
     public Optional<TriggerPlugin> trigger(String serviceTypeId) {
         return Optional.ofNullable(triggers.get(serviceTypeId));
     }
 
+    @Override
     public Optional<TransportPlugin> transport(String transportId) {
         return Optional.ofNullable(transports.get(transportId));
     }

@@ -1,0 +1,32 @@
+package io.pbxhooks.server.grpc;
+
+import io.grpc.ServerServiceDefinition;
+import io.pbxhooks.admin.AdminApi;
+import io.pbxhooks.admin.AdminPorts;
+import io.pbxhooks.admin.port.Authenticator;
+import io.pbxhooks.server.persistence.JdbcAccountStore;
+import io.pbxhooks.server.persistence.JdbcApiKeyStore;
+import io.pbxhooks.server.persistence.JdbcAuditLog;
+import io.pbxhooks.server.persistence.JdbcIntegrationStore;
+import io.pbxhooks.server.plugin.PluginRegistry;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+
+/** The admin API on the database-backed stores. */
+@Singleton
+class AdminServices implements GrpcServiceProvider {
+
+    private final List<ServerServiceDefinition> services;
+
+    AdminServices(Authenticator authenticator, JdbcAccountStore accounts, JdbcApiKeyStore apiKeys, JdbcIntegrationStore integrations,
+                  JdbcAuditLog auditLog, PluginRegistry plugins) {
+        this.services = AdminApi.serviceDefinitions(new AdminPorts(authenticator, accounts, apiKeys, integrations, auditLog),
+                plugins, Clock.systemUTC());
+    }
+
+    @Override
+    public List<ServerServiceDefinition> services() {
+        return services;
+    }
+}

@@ -1,0 +1,122 @@
+package io.pbxhooks.server.persistence;
+
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import io.pbxhooks.admin.error.AlreadyExistsException;
+import io.pbxhooks.admin.error.ConflictException;
+import io.pbxhooks.admin.error.NotFoundException;
+import io.pbxhooks.admin.port.AuditEntryDraft;
+import io.pbxhooks.admin.port.IntegrationQuery;
+import io.pbxhooks.admin.port.IntegrationRecord;
+import io.pbxhooks.admin.port.IntegrationStore;
+import io.pbxhooks.admin.port.Page;
+import io.pbxhooks.model.FieldMapping;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Integrations, with their secrets encrypted at rest and every change guarded by its version. */
+@Singleton
+public class JdbcIntegrationStore implements IntegrationStore {
+
+    private static final String LIST = "integrations";
+    private static final String SELECT = "SELECT id, account_id, name, transport_type, trigger_service_type, trigger_event, enabled, "
+            + "disabled_reason, transport_config, field_mappings, version, create_time, update_time FROM integrations";
+
+    private final Sql sql;
+    private final JdbcAuditLog audit;
+    private final TransportConfigCodec codec;
+
+    public JdbcIntegrationStore(Sql sql, JdbcAuditLog audit, TransportConfigCodec codec) {
+        this.sql = sql;
+        this.audit = audit;
+        this.codec = codec;
+    }
+
+    @Override
+    @Transactional
+    public void create(IntegrationRecord integration, AuditEntryDraft auditEntry) {
+        if (find(integration.id()).isPresent()) {
+            throw new AlreadyExistsException("integration", integration.id());
+        }
+        sql.update("INSERT INTO integrations (id, account_id, name, transport_type, trigger_service_type, trigger_event, enabled, disabled_reason, "
+                        + "transport_config, field_mappings, version, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+                integration.id(), integration.accountId(), integration.name(), integration.type(), integration.triggerServiceType(),
+                integration.triggerEvent(), integration.enabled(), integration.disabledReason(),
+                codec.encodeConfig(integration.id(), integration.type(), integration.config()), codec.encodeMappings(integration.fieldMappings()),
+                integration.createTime(), integration.updateTime());
+        audit.write(auditEntry);
+    }
+
+    @Override
+    @ReadOnly
+    public Optional<IntegrationRecord> find(String id) {
+        return sql.queryOne(SELECT + " WHERE id = ?", this::integration, id);
+    }
+
+    @Override
+    @ReadOnly
+    public Page<IntegrationRecord> list(IntegrationQuery query) {
+        List<Object> parameters = new ArrayList<>(List.of(query.accountId()));
+        StringBuilder where = new StringBuilder(" WHERE account_id = ?");
+        query.triggerServiceTypeFilter().ifPresent(serviceType -> {
+            where.append(" AND trigger_service_type = ?");
+            parameters.add(serviceType);
+        });
+        query.triggerEventFilter().ifPresent(event -> {
+            where.append(" AND trigger_event = ?");
+            parameters.add(event);
+        });
+        query.enabledFilter().ifPresent(enabled -> {
+            where.append(" AND enabled = ?");
+            parameters.add(enabled);
+        });
+        if (!query.page().isFirst()) {
+            PageTokens.Position after = PageTokens.decode(LIST, query.page().token());
+            where.append(" AND (create_time > ? OR (create_time = ? AND id > ?))");
+            parameters.addAll(List.of(after.time(), after.time(), after.id()));
+        }
+        parameters.add(query.page().size() + 1);
+        List<IntegrationRecord> rows = sql.query(SELECT + where + " ORDER BY create_time, id LIMIT ?", this::integration, parameters.toArray());
+        return Pages.of(rows, query.page(), last -> PageTokens.encode(LIST, last.createTime(), last.id()));
+    }
+
+    @Override
+    @Transactional
+    public IntegrationRecord update(IntegrationRecord replacement, long expectedVersion, AuditEntryDraft auditEntry) {
+        int changed = sql.update("UPDATE integrations SET name = ?, transport_type = ?, trigger_service_type = ?, trigger_event = ?, enabled = ?, "
+                        + "disabled_reason = ?, transport_config = ?, field_mappings = ?, version = ?, update_time = ? WHERE id = ? AND version = ?",
+                replacement.name(), replacement.type(), replacement.triggerServiceType(), replacement.triggerEvent(), replacement.enabled(),
+                replacement.disabledReason(), codec.encodeConfig(replacement.id(), replacement.type(), replacement.config()),
+                codec.encodeMappings(replacement.fieldMappings()), expectedVersion + 1, replacement.updateTime(), replacement.id(), expectedVersion);
+        if (changed == 0) {
+            if (find(replacement.id()).isEmpty()) {
+                throw new NotFoundException("integration", replacement.id());
+            }
+            throw new ConflictException("integration", replacement.id());
+        }
+        audit.write(auditEntry);
+        return find(replacement.id()).orElseThrow(() -> new NotFoundException("integration", replacement.id()));
+    }
+
+    @Override
+    @Transactional
+    public void delete(String id, AuditEntryDraft auditEntry) {
+        if (sql.update("DELETE FROM integrations WHERE id = ?", id) == 0) {
+            throw new NotFoundException("integration", id);
+        }
+        audit.write(auditEntry);
+    }
+
+    private IntegrationRecord integration(ResultSet row) throws SQLException {
+        String id = row.getString("id");
+        List<FieldMapping> mappings = codec.decodeMappings(row.getString("field_mappings"));
+        return new IntegrationRecord(id, row.getString("account_id"), row.getString("name"), row.getString("transport_type"),
+                row.getString("trigger_service_type"), row.getString("trigger_event"), row.getBoolean("enabled"),
+                row.getString("disabled_reason"), codec.decodeConfig(id, row.getString("transport_config"), mappings), mappings,
+                Sql.instant(row, "create_time"), Sql.instant(row, "update_time"), row.getLong("version"));
+    }
+}

@@ -1,0 +1,81 @@
+package io.pbxhooks.server.persistence;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Plain SQL on the connection of the current transaction. Instants are stored as UTC wall-clock
+ * {@code DATETIME(3)} values, so every node reads the same instant whatever its time zone.
+ */
+@Singleton
+public class Sql {
+
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private final JdbcOperations jdbc;
+
+    public Sql(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The number of rows changed: conditional updates check it. */
+    public int update(String sql, Object... parameters) {
+        return jdbc.prepareStatement(sql, statement -> {
+            bind(statement, parameters);
+            return statement.executeUpdate();
+        });
+    }
+
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
+        return jdbc.prepareStatement(sql, statement -> {
+            bind(statement, parameters);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet resultSet = statement.executeQuery()) {
+                while (resultSet.next()) {
+                    rows.add(mapper.map(resultSet));
+                }
+            }
+            return rows;
+        });
+    }
+
+    public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... parameters) {
+        return query(sql, mapper, parameters).stream().findFirst();
+    }
+
+    public static Instant instant(ResultSet row, String column) throws SQLException {
+        LocalDateTime value = row.getObject(column, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+
+    /** What a DATETIME(3) column keeps of an instant: the store hands back exactly what it will read. */
+    public static Instant storable(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    private static void bind(PreparedStatement statement, Object[] parameters) throws SQLException {
+        for (int index = 0; index < parameters.length; index++) {
+            Object parameter = parameters[index];
+            if (parameter == null) {
+                statement.setNull(index + 1, Types.NULL);
+            } else if (parameter instanceof Instant instant) {
+                statement.setObject(index + 1, LocalDateTime.ofInstant(storable(instant), ZoneOffset.UTC));
+            } else {
+                statement.setObject(index + 1, parameter);
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.pbxhooks.server.persistence;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON kept in {@code integrations.transport_config}: the SECRET settings apart from the others, each
+ * encrypted, so that reading never needs the transport's schema to know what to decrypt.
+ */
+@Serdeable
+record StoredTransportConfig(Map<String, String> values, Map<String, String> secrets, Map<String, List<Pair>> lists) {
+
+    @Serdeable
+    record Pair(String name, String value) {
+    }
+
+    @Serdeable
+    record Mapping(String requestKey, String field) {
+    }
+}
