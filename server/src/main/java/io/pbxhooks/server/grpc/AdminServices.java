@@ -11,9 +11,10 @@ import io.pbxhooks.server.persistence.JdbcIntegrationStore;
 import io.pbxhooks.server.plugin.PluginRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 
-/** The admin API on the database-backed stores. */
+/** The admin API on the database-backed stores; its clock ticks in milliseconds, the precision the database keeps. */
 @Singleton
 class AdminServices implements GrpcServiceProvider {
 
@@ -22,7 +23,7 @@ class AdminServices implements GrpcServiceProvider {
     AdminServices(Authenticator authenticator, JdbcAccountStore accounts, JdbcApiKeyStore apiKeys, JdbcIntegrationStore integrations,
                   JdbcAuditLog auditLog, PluginRegistry plugins) {
         this.services = AdminApi.serviceDefinitions(new AdminPorts(authenticator, accounts, apiKeys, integrations, auditLog),
-                plugins, Clock.systemUTC());
+                plugins, Clock.tickMillis(ZoneOffset.UTC));
     }
 
     @Override

@@ -11,6 +11,13 @@ import java.util.Map;
 @Serdeable
 record StoredTransportConfig(Map<String, String> values, Map<String, String> secrets, Map<String, List<Pair>> lists) {
 
+    /** The JSON leaves empty maps out. */
+    StoredTransportConfig {
+        values = values == null ? Map.of() : values;
+        secrets = secrets == null ? Map.of() : secrets;
+        lists = lists == null ? Map.of() : lists;
+    }
+
     @Serdeable
     record Pair(String name, String value) {
     }

@@ -28,7 +28,7 @@ class AuthenticatorFactory {
         if (operatorKey.isEmpty()) {
             Path file = settings.getDataDir().resolve(KEY_FILE);
             operatorKey = OwnerOnlyFile.readOrCreate(file, ApiKeySecrets::generate);
-            LOG.info("The operator API key is in {} (set PBXHOOKS_OPERATOR_KEY to choose it)", file.toAbsolutePath());
+            LOG.info("The operator API key is in {} (set PBXHOOKS_OPERATOR_KEY to choose it)", file.toAbsolutePath().normalize());
         }
         return new OperatorKeyAuthenticator(operatorKey, new StoredKeyAuthenticator(keys));
     }

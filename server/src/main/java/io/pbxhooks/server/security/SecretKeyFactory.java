@@ -32,7 +32,7 @@ class SecretKeyFactory {
             }
             var file = settings.getDataDir().resolve(KEY_FILE);
             encodedKey = OwnerOnlyFile.readOrCreate(file, SecretKeyFactory::newKey);
-            LOG.info("Secrets at rest are encrypted with the key in {}", file.toAbsolutePath());
+            LOG.info("Secrets at rest are encrypted with the key in {}", file.toAbsolutePath().normalize());
         }
         byte[] key;
         try {
