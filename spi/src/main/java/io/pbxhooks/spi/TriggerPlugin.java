@@ -21,4 +21,9 @@ public interface TriggerPlugin {
      * @throws MalformedEventException when the payload cannot be decoded or lacks what the event needs
      */
     Optional<TriggerEvent> classify(RawEvent event) throws MalformedEventException;
+
+    /** The protobuf schema of the raw payload, when it is a protobuf message; published through server reflection. */
+    default Optional<PayloadSchema> payloadSchema() {
+        return Optional.empty();
+    }
 }

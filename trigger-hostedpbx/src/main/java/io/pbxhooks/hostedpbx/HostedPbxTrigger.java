@@ -5,11 +5,13 @@ import static io.pbxhooks.hostedpbx.HostedPbxCatalogue.SERVICE_TYPE;
 import static io.pbxhooks.hostedpbx.HostedPbxCatalogue.SERVICE_TYPE_ID;
 import static java.util.Objects.requireNonNull;
 
+import com.google.protobuf.DescriptorProtos;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.pbxhooks.hostedpbx.v1.CallEvent;
 import io.pbxhooks.model.FieldValue;
 import io.pbxhooks.model.TriggerEvent;
 import io.pbxhooks.spi.MalformedEventException;
+import io.pbxhooks.spi.PayloadSchema;
 import io.pbxhooks.spi.RawEvent;
 import io.pbxhooks.spi.TriggerPlugin;
 import io.pbxhooks.spi.catalog.FieldDescriptor;
@@ -20,6 +22,9 @@ import java.util.Optional;
 
 /** The {@code hosted-pbx} trigger: decodes {@link CallEvent} payloads and classifies them. Stateless. */
 public final class HostedPbxTrigger implements TriggerPlugin {
+
+    private static final PayloadSchema SCHEMA = new PayloadSchema(PAYLOAD_TYPE,
+            DescriptorProtos.FileDescriptorSet.newBuilder().addFile(CallEvent.getDescriptor().getFile().toProto()).build().toByteArray());
 
     @Override
     public ServiceTypeDescriptor serviceType() {
@@ -42,7 +47,13 @@ public final class HostedPbxTrigger implements TriggerPlugin {
                 fields.put(field.id(), value);
             }
         }
-        return Optional.of(new TriggerEvent(SERVICE_TYPE_ID, eventType.get(), event.occurredAt(), fields));
+        // The events of one call reach each integration in order.
+        return Optional.of(new TriggerEvent(SERVICE_TYPE_ID, eventType.get(), event.occurredAt(), fields, call.getCallUuid()));
+    }
+
+    @Override
+    public Optional<PayloadSchema> payloadSchema() {
+        return Optional.of(SCHEMA);
     }
 
     private static CallEvent decode(RawEvent event) throws MalformedEventException {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.pbxhooks.hostedpbx.v1.CallEvent.Direction;
 import io.pbxhooks.hostedpbx.v1.CallEvent.Kind;
+import com.google.protobuf.DescriptorProtos;
+import io.pbxhooks.spi.PayloadSchema;
 import io.pbxhooks.spi.Plugin;
 import io.pbxhooks.spi.SpiVersion;
 import io.pbxhooks.spi.contract.PluginContract;
@@ -43,5 +45,19 @@ class HostedPbxPluginTest {
         assertEquals(SpiVersion.CURRENT, plugin.spiVersion());
         assertEquals(List.of("hosted-pbx"), plugin.triggerPlugins().stream().map(trigger -> trigger.serviceType().id()).toList());
         assertEquals(List.of(), plugin.transportPlugins());
+    }
+
+    @Test
+    void publishesTheCallEventSchemaForReflection() throws Exception {
+        PayloadSchema schema = new HostedPbxTrigger().payloadSchema().orElseThrow();
+        assertEquals("pbxhooks.hostedpbx.v1.CallEvent", schema.messageType());
+        DescriptorProtos.FileDescriptorSet files = DescriptorProtos.FileDescriptorSet.parseFrom(schema.fileDescriptorSet());
+        assertEquals("pbxhooks/hostedpbx/v1/call_event.proto", files.getFile(0).getName());
+    }
+
+    @Test
+    void ordersTheEventsOfOneCallByItsUuid() throws Exception {
+        assertEquals("c0ffee00-1111-2222-3333-444455556666",
+                CallEvents.classify(CallEvents.call(Kind.CALL_STARTED, Direction.INBOUND)).orElseThrow().orderingKey());
     }
 }
