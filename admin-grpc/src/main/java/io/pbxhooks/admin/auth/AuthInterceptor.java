@@ -13,7 +13,9 @@ import io.pbxhooks.admin.error.UnauthenticatedException;
 import io.pbxhooks.admin.port.Authenticator;
 import io.pbxhooks.admin.port.Principal;
 import io.pbxhooks.admin.port.Role;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Admits admin API calls that carry {@code authorization: Bearer <api key>} of an operator or admin key and
@@ -26,9 +28,19 @@ public final class AuthInterceptor implements ServerInterceptor {
     private static final String BEARER = "bearer ";
 
     private final Authenticator authenticator;
+    private final Set<Role> allowedRoles;
+    private final String deniedMessage;
 
+    /** The admin API's: operator and admin keys. */
     public AuthInterceptor(Authenticator authenticator) {
+        this(authenticator, EnumSet.of(Role.OPERATOR, Role.ADMIN), "a producer key may only publish events; use an admin or operator key");
+    }
+
+    /** Keys of {@code allowedRoles} pass; others are refused with PERMISSION_DENIED and {@code deniedMessage}. */
+    public AuthInterceptor(Authenticator authenticator, Set<Role> allowedRoles, String deniedMessage) {
         this.authenticator = requireNonNull(authenticator, "authenticator is null");
+        this.allowedRoles = Set.copyOf(allowedRoles);
+        this.deniedMessage = requireNonNull(deniedMessage, "deniedMessage is null");
     }
 
     @Override
@@ -36,8 +48,8 @@ public final class AuthInterceptor implements ServerInterceptor {
             ServerCall<RequestT, ResponseT> call, Metadata headers, ServerCallHandler<RequestT, ResponseT> next) {
         Principal principal = authenticator.authenticate(bearerToken(headers))
                 .orElseThrow(() -> new UnauthenticatedException("unknown or revoked API key"));
-        if (principal.role() == Role.PRODUCER) {
-            throw new PermissionDeniedException("a producer key may only publish events; use an admin or operator key");
+        if (!allowedRoles.contains(principal.role())) {
+            throw new PermissionDeniedException(deniedMessage);
         }
         return Contexts.interceptCall(Context.current().withValue(Caller.KEY, principal), call, headers, next);
     }

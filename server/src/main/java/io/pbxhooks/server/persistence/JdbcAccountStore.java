@@ -9,6 +9,7 @@ import io.pbxhooks.admin.port.AccountStore;
 import io.pbxhooks.admin.port.AuditEntryDraft;
 import io.pbxhooks.admin.port.Page;
 import io.pbxhooks.admin.port.PageRequest;
+import io.pbxhooks.server.matching.IndexChangeFeed;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +23,12 @@ public class JdbcAccountStore implements AccountStore {
 
     private final Sql sql;
     private final JdbcAuditLog audit;
+    private final IndexChangeFeed indexChanges;
 
-    public JdbcAccountStore(Sql sql, JdbcAuditLog audit) {
+    public JdbcAccountStore(Sql sql, JdbcAuditLog audit, IndexChangeFeed indexChanges) {
         this.sql = sql;
         this.audit = audit;
+        this.indexChanges = indexChanges;
     }
 
     @Override
@@ -40,6 +43,7 @@ public class JdbcAccountStore implements AccountStore {
                     account.id(), application, account.createTime());
         }
         audit.write(auditEntry);
+        indexChanges.record(account.id(), account.createTime());
     }
 
     @Override
@@ -74,6 +78,7 @@ public class JdbcAccountStore implements AccountStore {
             sql.update("INSERT INTO account_applications (account_id, application, enable_time) VALUES (?, ?, ?)", accountId, application, auditEntry.time());
         }
         audit.write(auditEntry);
+        indexChanges.record(accountId, auditEntry.time());
         return find(accountId).orElseThrow(() -> new NotFoundException("account", accountId));
     }
 

@@ -11,6 +11,7 @@ import io.pbxhooks.admin.port.IntegrationRecord;
 import io.pbxhooks.admin.port.IntegrationStore;
 import io.pbxhooks.admin.port.Page;
 import io.pbxhooks.model.FieldMapping;
+import io.pbxhooks.server.matching.IndexChangeFeed;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,11 +30,13 @@ public class JdbcIntegrationStore implements IntegrationStore {
     private final Sql sql;
     private final JdbcAuditLog audit;
     private final TransportConfigCodec codec;
+    private final IndexChangeFeed indexChanges;
 
-    public JdbcIntegrationStore(Sql sql, JdbcAuditLog audit, TransportConfigCodec codec) {
+    public JdbcIntegrationStore(Sql sql, JdbcAuditLog audit, TransportConfigCodec codec, IndexChangeFeed indexChanges) {
         this.sql = sql;
         this.audit = audit;
         this.codec = codec;
+        this.indexChanges = indexChanges;
     }
 
     @Override
@@ -49,6 +52,7 @@ public class JdbcIntegrationStore implements IntegrationStore {
                 codec.encodeConfig(integration.id(), integration.type(), integration.config()), codec.encodeMappings(integration.fieldMappings()),
                 integration.createTime(), integration.updateTime());
         audit.write(auditEntry);
+        indexChanges.record(integration.accountId(), integration.updateTime());
     }
 
     @Override
@@ -99,16 +103,19 @@ public class JdbcIntegrationStore implements IntegrationStore {
             throw new ConflictException("integration", replacement.id());
         }
         audit.write(auditEntry);
+        indexChanges.record(replacement.accountId(), replacement.updateTime());
         return find(replacement.id()).orElseThrow(() -> new NotFoundException("integration", replacement.id()));
     }
 
     @Override
     @Transactional
     public void delete(String id, AuditEntryDraft auditEntry) {
+        IntegrationRecord stored = find(id).orElseThrow(() -> new NotFoundException("integration", id));
         if (sql.update("DELETE FROM integrations WHERE id = ?", id) == 0) {
             throw new NotFoundException("integration", id);
         }
         audit.write(auditEntry);
+        indexChanges.record(stored.accountId(), auditEntry.time());
     }
 
     private IntegrationRecord integration(ResultSet row) throws SQLException {

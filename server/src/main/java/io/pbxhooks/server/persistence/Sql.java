@@ -5,6 +5,8 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -37,6 +39,30 @@ public class Sql {
             bind(statement, parameters);
             return statement.executeUpdate();
         });
+    }
+
+    /** Runs an INSERT into a table with an AUTO_INCREMENT key and returns the key. */
+    public long insertReturningKey(String sql, Object... parameters) {
+        return jdbc.execute(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+                bind(statement, parameters);
+                statement.executeUpdate();
+                try (ResultSet keys = statement.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Whether {@code failure} is a unique or foreign key violation, whichever driver raised it. */
+    public static boolean isConstraintViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {

@@ -1,0 +1,15 @@
+package io.pbxhooks.server.delivery;
+
+import io.pbxhooks.model.FieldValue;
+import io.pbxhooks.model.TriggerEvent;
+import java.time.Instant;
+import java.util.Map;
+
+/** A delivery this node has leased for one attempt, with what it needs to build the request. */
+record ClaimedDelivery(String id, String integrationId, int attempt, String serviceType, String eventType,
+                       Instant occurredAt, Map<String, FieldValue> fields) {
+
+    TriggerEvent event() {
+        return new TriggerEvent(serviceType, eventType, occurredAt, fields);
+    }
+}

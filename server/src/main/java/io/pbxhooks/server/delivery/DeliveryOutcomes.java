@@ -1,0 +1,66 @@
+package io.pbxhooks.server.delivery;
+
+import io.micronaut.transaction.TransactionOperations;
+import io.pbxhooks.model.DeliveryResult;
+import io.pbxhooks.server.persistence.Sql;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records an attempt and moves its delivery out of IN_FLIGHT, in one transaction. The state change is
+ * conditional on this node still holding the lease for this attempt; if another node has taken the delivery
+ * over meanwhile, only the attempt is recorded.
+ */
+@Singleton
+class DeliveryOutcomes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryOutcomes.class);
+    private static final int MAX_ERROR_LENGTH = 500;
+
+    enum Next { SUCCEEDED, RETRY_SCHEDULED, FAILED }
+
+    private final Sql sql;
+    private final TransactionOperations<Connection> transactions;
+
+    DeliveryOutcomes(Sql sql, TransactionOperations<Connection> transactions) {
+        this.sql = sql;
+        this.transactions = transactions;
+    }
+
+    /** @param retryAt when to try again, for {@link Next#RETRY_SCHEDULED}; null otherwise */
+    void record(String node, ClaimedDelivery delivery, AttemptLog attempt, Next next, Instant retryAt, Instant now) {
+        DeliveryResult result = attempt.result();
+        transactions.executeWrite(status -> {
+            attempt.insert(sql, delivery.id(), delivery.attempt());
+            int changed = sql.update("UPDATE deliveries SET state = ?, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL, "
+                            + "last_status_code = ?, last_error = ?, update_time = ? "
+                            + "WHERE id = ? AND state = 'IN_FLIGHT' AND lease_owner = ? AND attempt_count = ?",
+                    next.name(), retryAt, result.statusCode(), next == Next.SUCCEEDED ? null : truncate(result.detail()), now,
+                    delivery.id(), node, delivery.attempt());
+            if (changed == 0) {
+                LOG.warn("Delivery {} attempt {} finished after its lease passed to another node; only the attempt is recorded",
+                        delivery.id(), delivery.attempt());
+            }
+            return null;
+        });
+    }
+
+    static String truncate(String text) {
+        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
+    }
+
+    /** One attempt as the attempt log keeps it. */
+    record AttemptLog(Instant started, Duration took, DeliveryResult result, String outcome) {
+
+        void insert(Sql sql, String deliveryId, int number) {
+            sql.update("INSERT INTO delivery_attempts (delivery_id, number, start_time, duration_ms, outcome, status_code, detail, request, "
+                            + "response_headers, response_excerpt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    deliveryId, number, started, took.toMillis(), outcome, result.statusCode(), DeliveryOutcomes.truncate(result.detail()),
+                    "", "{}", "");
+        }
+    }
+}

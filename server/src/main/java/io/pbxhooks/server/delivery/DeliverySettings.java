@@ -1,0 +1,67 @@
+package io.pbxhooks.server.delivery;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.time.Duration;
+import java.util.List;
+
+/** How deliveries are dispatched and retried: {@code pbxhooks.delivery.*} (e.g. {@code PBXHOOKS_DELIVERY_RETRY_DELAYS}). */
+@ConfigurationProperties("pbxhooks.delivery")
+public class DeliverySettings {
+
+    private int maxInFlight = 256;
+    private int batchSize = 100;
+    private Duration lease = Duration.ofSeconds(60);
+    private Duration pollInterval = Duration.ofSeconds(1);
+    /** The wait before each retry: 8 attempts over about a day by default. Each wait gets ±20% jitter. */
+    private List<Duration> retryDelays = List.of(Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10),
+            Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(6), Duration.ofHours(14));
+    private Duration maxRetryAfter = Duration.ofHours(1);
+
+    public int getMaxInFlight() {
+        return maxInFlight;
+    }
+
+    public void setMaxInFlight(int maxInFlight) {
+        this.maxInFlight = maxInFlight;
+    }
+
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    public Duration getLease() {
+        return lease;
+    }
+
+    public void setLease(Duration lease) {
+        this.lease = lease;
+    }
+
+    public Duration getPollInterval() {
+        return pollInterval;
+    }
+
+    public void setPollInterval(Duration pollInterval) {
+        this.pollInterval = pollInterval;
+    }
+
+    public List<Duration> getRetryDelays() {
+        return retryDelays;
+    }
+
+    public void setRetryDelays(List<Duration> retryDelays) {
+        this.retryDelays = List.copyOf(retryDelays);
+    }
+
+    public Duration getMaxRetryAfter() {
+        return maxRetryAfter;
+    }
+
+    public void setMaxRetryAfter(Duration maxRetryAfter) {
+        this.maxRetryAfter = maxRetryAfter;
+    }
+}

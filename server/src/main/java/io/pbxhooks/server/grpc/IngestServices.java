@@ -1,0 +1,34 @@
+package io.pbxhooks.server.grpc;
+
+import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
+import io.pbxhooks.admin.auth.AuthInterceptor;
+import io.pbxhooks.admin.error.ErrorMappingInterceptor;
+import io.pbxhooks.admin.port.Authenticator;
+import io.pbxhooks.admin.port.Role;
+import io.pbxhooks.ingest.v1.PublishRequest;
+import io.pbxhooks.server.ingest.EventIngest;
+import io.pbxhooks.server.ingest.EventIngestGrpcService;
+import io.pbxhooks.server.plugin.PluginRegistry;
+import jakarta.inject.Singleton;
+import java.util.EnumSet;
+import java.util.List;
+
+/** EventIngestService behind API-key authentication, with the plugins' payload types visible to reflection. */
+@Singleton
+class IngestServices implements GrpcServiceProvider {
+
+    private final ServerServiceDefinition service;
+
+    IngestServices(EventIngest ingest, Authenticator authenticator, PluginRegistry plugins) {
+        ServerServiceDefinition bound = PayloadReflection.withPayloadSchemas(new EventIngestGrpcService(ingest).bindService(),
+                PublishRequest.getDescriptor().getFile(), plugins.triggers());
+        this.service = ServerInterceptors.intercept(bound, new AuthInterceptor(authenticator,
+                EnumSet.of(Role.PRODUCER, Role.OPERATOR), "publishing events needs a PRODUCER key (or an OPERATOR key)"), new ErrorMappingInterceptor());
+    }
+
+    @Override
+    public List<ServerServiceDefinition> services() {
+        return List.of(service);
+    }
+}

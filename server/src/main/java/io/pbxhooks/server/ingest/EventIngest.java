@@ -1,0 +1,110 @@
+package io.pbxhooks.server.ingest;
+
+import com.google.protobuf.Timestamp;
+import io.pbxhooks.admin.port.Principal;
+import io.pbxhooks.admin.port.Role;
+import io.pbxhooks.ingest.v1.PublishRequest;
+import io.pbxhooks.ingest.v1.PublishResponse;
+import io.pbxhooks.ingest.v1.PublishResponse.Outcome;
+import io.pbxhooks.model.TriggerEvent;
+import io.pbxhooks.server.delivery.DispatchSignal;
+import io.pbxhooks.server.matching.MatchIndex;
+import io.pbxhooks.server.plugin.PluginRegistry;
+import io.pbxhooks.spi.MalformedEventException;
+import io.pbxhooks.spi.RawEvent;
+import io.pbxhooks.spi.TriggerPlugin;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * One published event: checked, classified by its trigger plugin, matched against the account's integrations
+ * and committed to the outbox. Returns only once the outcome is durable.
+ */
+@Singleton
+public class EventIngest {
+
+    private static final int MAX_EVENT_ID_LENGTH = 128;
+
+    private final PluginRegistry plugins;
+    private final MatchIndex index;
+    private final Outbox outbox;
+    private final DispatchSignal dispatch;
+    private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+
+    public EventIngest(PluginRegistry plugins, MatchIndex index, Outbox outbox, DispatchSignal dispatch) {
+        this.plugins = plugins;
+        this.index = index;
+        this.outbox = outbox;
+        this.dispatch = dispatch;
+    }
+
+    public PublishResponse publish(Principal producer, PublishRequest request) {
+        Optional<String> problem = problemWith(producer, request);
+        if (problem.isPresent()) {
+            return response(request, Outcome.REJECTED, problem.get(), 0);
+        }
+        TriggerPlugin trigger = plugins.trigger(request.getServiceType()).orElseThrow();
+        RawEvent raw = new RawEvent(request.getEventId(), request.getAccountId(), request.getServiceType(),
+                toInstant(request.getOccurredAt()), typeName(request.getPayload().getTypeUrl()), request.getPayload().getValue().toByteArray());
+        Optional<TriggerEvent> event;
+        try {
+            event = trigger.classify(raw);
+        } catch (MalformedEventException malformed) {
+            return response(request, Outcome.REJECTED, malformed.getMessage(), 0);
+        }
+        List<String> matches = event.map(fired -> index.match(raw.accountId(), raw.serviceType(), fired.eventType())).orElse(List.of());
+        Outbox.Accepted accepted = outbox.accept(raw, event, matches, clock.instant());
+        if (accepted.duplicate()) {
+            return response(request, Outcome.DUPLICATE, "", 0);
+        }
+        if (accepted.deliveries() > 0) {
+            dispatch.wake();
+        }
+        return response(request, Outcome.ACCEPTED, "", accepted.deliveries());
+    }
+
+    private Optional<String> problemWith(Principal producer, PublishRequest request) {
+        if (request.getEventId().isBlank()) {
+            return Optional.of("event_id is required");
+        }
+        if (request.getEventId().length() > MAX_EVENT_ID_LENGTH) {
+            return Optional.of("event_id must be at most " + MAX_EVENT_ID_LENGTH + " characters");
+        }
+        if (request.getAccountId().isBlank()) {
+            return Optional.of("account_id is required");
+        }
+        if (producer.role() == Role.PRODUCER && !producer.accountId().equals(request.getAccountId())) {
+            return Optional.of("this producer key publishes only for account " + producer.accountId());
+        }
+        if (!index.knowsAccount(request.getAccountId())) {
+            return Optional.of("account " + request.getAccountId() + " does not exist");
+        }
+        if (plugins.trigger(request.getServiceType()).isEmpty()) {
+            return Optional.of("service_type \"" + request.getServiceType() + "\" is not known; known service types: "
+                    + plugins.triggers().stream().map(trigger -> trigger.serviceType().id()).collect(Collectors.joining(", ")));
+        }
+        if (!request.hasOccurredAt()) {
+            return Optional.of("occurred_at is required");
+        }
+        if (!request.hasPayload()) {
+            return Optional.of("payload is required");
+        }
+        return Optional.empty();
+    }
+
+    private static String typeName(String typeUrl) {
+        return typeUrl.substring(typeUrl.lastIndexOf('/') + 1);
+    }
+
+    private static Instant toInstant(Timestamp timestamp) {
+        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+    }
+
+    private static PublishResponse response(PublishRequest request, Outcome outcome, String reason, int deliveries) {
+        return PublishResponse.newBuilder().setEventId(request.getEventId()).setOutcome(outcome).setReason(reason).setDeliveries(deliveries).build();
+    }
+}

@@ -1,0 +1,135 @@
+package io.pbxhooks.server.matching;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
+import io.pbxhooks.server.persistence.Sql;
+import jakarta.annotation.PreDestroy;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The in-memory answer to "which integrations does this event fire?". Loaded at startup, refreshed for an
+ * account right after a change on this node commits, and for changes made on other nodes by polling the
+ * {@code index_changes} feed every {@code pbxhooks.matching.poll-interval} (default 500 ms).
+ *
+ * <p>The feed is read by time with a look-back, not by id alone: an auto-increment id is assigned at insert,
+ * so a transaction holding a lower id can commit after one holding a higher id.
+ */
+@Context
+public class MatchIndex {
+
+    static final String APPLICATION = "service-integrations";
+    private static final Logger LOG = LoggerFactory.getLogger(MatchIndex.class);
+
+    private final Sql sql;
+    private final TransactionOperations<Connection> transactions;
+    private final Map<String, AccountMatches> accounts = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "pbxhooks-match-index");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private static final Duration LOOK_BACK = Duration.ofSeconds(10);
+    private static final Duration FEED_RETENTION = Duration.ofHours(1);
+
+    private final Map<Long, Instant> changesApplied = new HashMap<>();
+    private Instant lastPruned = Instant.now();
+
+    MatchIndex(Sql sql, TransactionOperations<Connection> transactions,
+               @Value("${pbxhooks.matching.poll-interval:500ms}") Duration pollInterval) {
+        this.sql = sql;
+        this.transactions = transactions;
+        transactions.executeRead(status -> {
+            sql.query("SELECT id FROM index_changes WHERE change_time >= ?", row -> changesApplied.put(row.getLong("id"), Instant.now()),
+                    Instant.now().minus(LOOK_BACK));
+            sql.query("SELECT id FROM accounts", row -> row.getString("id")).forEach(this::load);
+            return null;
+        });
+        LOG.info("Matching index loaded: {} accounts", accounts.size());
+        poller.scheduleWithFixedDelay(this::pollChanges, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The enabled integrations of the account that the event fires; empty when the account's application is off. */
+    public List<String> match(String accountId, String serviceType, String eventType) {
+        return Optional.ofNullable(accounts.get(accountId)).map(account -> account.match(serviceType, eventType)).orElse(List.of());
+    }
+
+    public boolean knowsAccount(String accountId) {
+        return accounts.containsKey(accountId);
+    }
+
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    void onLocalChange(IndexChanged change) {
+        refresh(change.accountId());
+    }
+
+    public void refresh(String accountId) {
+        transactions.executeRead(status -> {
+            load(accountId);
+            return null;
+        });
+    }
+
+    private void load(String accountId) {
+        if (sql.queryOne("SELECT 1 FROM accounts WHERE id = ?", row -> true, accountId).isEmpty()) {
+            accounts.remove(accountId);
+            return;
+        }
+        boolean applicationOn = sql.queryOne("SELECT 1 FROM account_applications WHERE account_id = ? AND application = ?",
+                row -> true, accountId, APPLICATION).isPresent();
+        Map<String, List<String>> byTrigger = new HashMap<>();
+        sql.query("SELECT id, trigger_service_type, trigger_event FROM integrations WHERE account_id = ? AND enabled = ? ORDER BY create_time, id",
+                row -> {
+                    byTrigger.computeIfAbsent(AccountMatches.trigger(row.getString("trigger_service_type"), row.getString("trigger_event")),
+                            key -> new ArrayList<>()).add(row.getString("id"));
+                    return null;
+                }, accountId, true);
+        byTrigger.replaceAll((trigger, ids) -> List.copyOf(ids));
+        accounts.put(accountId, new AccountMatches(applicationOn, Map.copyOf(byTrigger)));
+    }
+
+    private void pollChanges() {
+        try {
+            Instant now = Instant.now();
+            transactions.executeRead(status -> {
+                Set<String> changed = new LinkedHashSet<>();
+                sql.query("SELECT id, account_id FROM index_changes WHERE change_time >= ?", row -> {
+                    if (changesApplied.putIfAbsent(row.getLong("id"), now) == null) {
+                        changed.add(row.getString("account_id"));
+                    }
+                    return null;
+                }, now.minus(LOOK_BACK));
+                changed.forEach(this::load);
+                return null;
+            });
+            changesApplied.values().removeIf(applied -> applied.isBefore(now.minus(LOOK_BACK.multipliedBy(2))));
+            if (lastPruned.isBefore(now.minus(Duration.ofMinutes(1)))) {
+                lastPruned = now;
+                transactions.executeWrite(status -> sql.update("DELETE FROM index_changes WHERE change_time < ?", now.minus(FEED_RETENTION)));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot read integration changes from the database (will retry): {}", e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        poller.shutdownNow();
+    }
+}
