@@ -12,8 +12,9 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The admin API, ready to bind: AccountService, CatalogService, IntegrationService and AuditService, each
- * behind authentication and the error mapping. Services bound beside them (health, reflection) stay open.
+ * The admin API, ready to bind: AccountService, CatalogService, IntegrationService, DeliveryService and
+ * AuditService, each behind authentication and the error mapping. Services bound beside them (health,
+ * reflection) stay open.
  */
 public final class AdminApi {
 
@@ -28,7 +29,8 @@ public final class AdminApi {
         List<BindableService> services = List.of(
                 new AccountGrpcService(ports.accounts(), apiKeys, clock),
                 new CatalogGrpcService(catalog),
-                new IntegrationGrpcService(ports.integrations(), ports.accounts(), catalog, clock),
+                new IntegrationGrpcService(ports.integrations(), ports.accounts(), ports.testEvents(), catalog, clock),
+                new DeliveryGrpcService(ports.deliveries(), ports.accounts(), clock),
                 new AuditGrpcService(ports.auditLog(), ports.accounts()));
         AuthInterceptor authentication = new AuthInterceptor(ports.authenticator());
         ErrorMappingInterceptor errorMapping = new ErrorMappingInterceptor();

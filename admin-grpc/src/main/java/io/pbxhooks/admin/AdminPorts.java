@@ -6,11 +6,13 @@ import io.pbxhooks.admin.port.AccountStore;
 import io.pbxhooks.admin.port.ApiKeyStore;
 import io.pbxhooks.admin.port.AuditLog;
 import io.pbxhooks.admin.port.Authenticator;
+import io.pbxhooks.admin.port.DeliveryStore;
 import io.pbxhooks.admin.port.IntegrationStore;
+import io.pbxhooks.admin.port.TestEventSender;
 
-/** What the admin API needs from the server: who is calling, and where things are stored. */
+/** What the admin API needs from the server: who is calling, where things are stored, and how test events are sent. */
 public record AdminPorts(Authenticator authenticator, AccountStore accounts, ApiKeyStore apiKeys,
-                         IntegrationStore integrations, AuditLog auditLog) {
+                         IntegrationStore integrations, AuditLog auditLog, DeliveryStore deliveries, TestEventSender testEvents) {
 
     public AdminPorts {
         requireNonNull(authenticator, "authenticator is null");
@@ -18,5 +20,7 @@ public record AdminPorts(Authenticator authenticator, AccountStore accounts, Api
         requireNonNull(apiKeys, "apiKeys is null");
         requireNonNull(integrations, "integrations is null");
         requireNonNull(auditLog, "auditLog is null");
+        requireNonNull(deliveries, "deliveries is null");
+        requireNonNull(testEvents, "testEvents is null");
     }
 }

@@ -12,6 +12,8 @@ import io.pbxhooks.admin.port.IntegrationStore;
 import io.pbxhooks.admin.port.Page;
 import io.pbxhooks.admin.port.PluginCatalog;
 import io.pbxhooks.admin.port.Principal;
+import io.pbxhooks.admin.port.TestEventSender;
+import io.pbxhooks.admin.port.TestSendResult;
 import io.pbxhooks.admin.v1.CreateIntegrationRequest;
 import io.pbxhooks.admin.v1.CreateIntegrationResponse;
 import io.pbxhooks.admin.v1.DeleteIntegrationRequest;
@@ -26,6 +28,8 @@ import io.pbxhooks.admin.v1.Integration;
 import io.pbxhooks.admin.v1.IntegrationServiceGrpc;
 import io.pbxhooks.admin.v1.ListIntegrationsRequest;
 import io.pbxhooks.admin.v1.ListIntegrationsResponse;
+import io.pbxhooks.admin.v1.SendTestEventRequest;
+import io.pbxhooks.admin.v1.SendTestEventResponse;
 import io.pbxhooks.admin.v1.UpdateIntegrationRequest;
 import io.pbxhooks.admin.v1.UpdateIntegrationResponse;
 import io.pbxhooks.admin.v1.ValidateIntegrationRequest;
@@ -36,13 +40,16 @@ import java.time.Clock;
 final class IntegrationGrpcService extends IntegrationServiceGrpc.IntegrationServiceImplBase {
 
     private final IntegrationOperations operations;
+    private final TestEventOperations testEvents;
     private final IntegrationStore integrations;
     private final IntegrationMessages messages;
     private final Access access;
 
-    IntegrationGrpcService(IntegrationStore integrations, AccountStore accounts, PluginCatalog catalog, Clock clock) {
+    IntegrationGrpcService(IntegrationStore integrations, AccountStore accounts, TestEventSender testEventSender, PluginCatalog catalog,
+                           Clock clock) {
         this.integrations = requireNonNull(integrations, "integrations is null");
         this.operations = new IntegrationOperations(integrations, accounts, catalog, clock);
+        this.testEvents = new TestEventOperations(operations, testEventSender, catalog, clock);
         this.messages = new IntegrationMessages(catalog);
         this.access = new Access(accounts);
     }
@@ -103,6 +110,13 @@ final class IntegrationGrpcService extends IntegrationServiceGrpc.IntegrationSer
         operations.check(Caller.current(), integration, request.getClearSecretsList()).violations()
                 .forEach(violation -> response.addViolations(ErrorStatuses.toFieldViolation(violation)));
         Unary.reply(responses, response.build());
+    }
+
+    @Override
+    public void sendTestEvent(SendTestEventRequest request, StreamObserver<SendTestEventResponse> responses) {
+        TestSendResult sent = testEvents.send(Caller.current(), request.getId());
+        Unary.reply(responses, SendTestEventResponse.newBuilder()
+                .setDelivery(DeliveryMessages.of(sent.delivery())).setAttempt(DeliveryMessages.of(sent.attempt())).build());
     }
 
     private static String emptyToNull(String value) {

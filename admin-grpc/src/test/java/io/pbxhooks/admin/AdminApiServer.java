@@ -12,9 +12,11 @@ import io.pbxhooks.admin.auth.StoredKeyAuthenticator;
 import io.pbxhooks.admin.fake.FakeAccountStore;
 import io.pbxhooks.admin.fake.FakeApiKeyStore;
 import io.pbxhooks.admin.fake.FakeAuditLog;
+import io.pbxhooks.admin.fake.FakeDeliveryStore;
 import io.pbxhooks.admin.fake.FakeHostedPbxTrigger;
 import io.pbxhooks.admin.fake.FakeIntegrationStore;
 import io.pbxhooks.admin.fake.FakeQueueTransport;
+import io.pbxhooks.admin.fake.FakeTestEventSender;
 import io.pbxhooks.admin.fake.FakeWebhookTransport;
 import io.pbxhooks.admin.fake.TickingClock;
 import io.pbxhooks.admin.port.ApiKeyRecord;
@@ -30,6 +32,8 @@ import io.pbxhooks.admin.v1.CatalogServiceGrpc;
 import io.pbxhooks.admin.v1.CatalogServiceGrpc.CatalogServiceBlockingStub;
 import io.pbxhooks.admin.v1.CreateAccountRequest;
 import io.pbxhooks.admin.v1.CreateApiKeyRequest;
+import io.pbxhooks.admin.v1.DeliveryServiceGrpc;
+import io.pbxhooks.admin.v1.DeliveryServiceGrpc.DeliveryServiceBlockingStub;
 import io.pbxhooks.admin.v1.IntegrationServiceGrpc;
 import io.pbxhooks.admin.v1.IntegrationServiceGrpc.IntegrationServiceBlockingStub;
 import java.io.IOException;
@@ -51,6 +55,8 @@ final class AdminApiServer implements AutoCloseable {
     final FakeAccountStore accounts = new FakeAccountStore(auditLog);
     final FakeApiKeyStore apiKeys = new FakeApiKeyStore(auditLog);
     final FakeIntegrationStore integrations;
+    final FakeDeliveryStore deliveries = new FakeDeliveryStore(auditLog);
+    final FakeTestEventSender testEvents = new FakeTestEventSender(deliveries);
     final ResponseRecorder recorder = new ResponseRecorder();
     private final Server server;
     private final ManagedChannel channel;
@@ -63,7 +69,7 @@ final class AdminApiServer implements AutoCloseable {
     AdminApiServer(FakeIntegrationStore integrationStore) {
         integrations = integrationStore != null ? integrationStore : new FakeIntegrationStore(auditLog);
         apiKeys.seed(new ApiKeyRecord("operator", null, Role.OPERATOR, "bootstrap", Instant.EPOCH, null), ApiKeySecrets.hash(OPERATOR_KEY));
-        AdminPorts ports = new AdminPorts(new StoredKeyAuthenticator(apiKeys), accounts, apiKeys, integrations, auditLog);
+        AdminPorts ports = new AdminPorts(new StoredKeyAuthenticator(apiKeys), accounts, apiKeys, integrations, auditLog, deliveries, testEvents);
         PluginCatalog catalog = PluginCatalog.of(List.of(new FakeHostedPbxTrigger()), List.of(new FakeWebhookTransport(), new FakeQueueTransport()));
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0));
         AdminApi.serviceDefinitions(ports, catalog, new TickingClock()).forEach(builder::addService);
@@ -85,6 +91,10 @@ final class AdminApiServer implements AutoCloseable {
 
     CatalogServiceBlockingStub catalog(String key) {
         return withKey(CatalogServiceGrpc.newBlockingStub(channel), key);
+    }
+
+    DeliveryServiceBlockingStub deliveries(String key) {
+        return withKey(DeliveryServiceGrpc.newBlockingStub(channel), key);
     }
 
     AuditServiceBlockingStub audit(String key) {

@@ -11,8 +11,10 @@ import java.util.Optional;
  *
  * @param statusCode the destination's status code, or 0 when there was no response (connection error, timeout)
  * @param retryAfter how long the destination asked to wait, only for {@link Outcome#RETRYABLE}; may be null
+ * @param exchange   what was sent and received, secrets redacted, for the attempt log; null when the transport
+ *                   reports none
  */
-public record DeliveryResult(Outcome outcome, int statusCode, Duration retryAfter, String detail) {
+public record DeliveryResult(Outcome outcome, int statusCode, Duration retryAfter, String detail, Exchange exchange) {
 
     public enum Outcome {
         SUCCEEDED,
@@ -20,6 +22,10 @@ public record DeliveryResult(Outcome outcome, int statusCode, Duration retryAfte
         RETRYABLE,
         /** Final: sending again would not help. */
         PERMANENT
+    }
+
+    public DeliveryResult(Outcome outcome, int statusCode, Duration retryAfter, String detail) {
+        this(outcome, statusCode, retryAfter, detail, null);
     }
 
     public DeliveryResult {
@@ -40,6 +46,15 @@ public record DeliveryResult(Outcome outcome, int statusCode, Duration retryAfte
 
     public static DeliveryResult permanent(int statusCode, String detail) {
         return new DeliveryResult(Outcome.PERMANENT, statusCode, null, detail);
+    }
+
+    /** The same result carrying {@code exchange} (null for none). */
+    public DeliveryResult withExchange(Exchange exchange) {
+        return new DeliveryResult(outcome, statusCode, retryAfter, detail, exchange);
+    }
+
+    public Optional<Exchange> exchangeIfAny() {
+        return Optional.ofNullable(exchange);
     }
 
     public Optional<Duration> requestedRetryAfter() {

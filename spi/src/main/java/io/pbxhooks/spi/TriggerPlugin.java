@@ -2,6 +2,7 @@ package io.pbxhooks.spi;
 
 import io.pbxhooks.model.TriggerEvent;
 import io.pbxhooks.spi.catalog.ServiceTypeDescriptor;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,17 @@ public interface TriggerPlugin {
      * @throws MalformedEventException when the payload cannot be decoded or lacks what the event needs
      */
     Optional<TriggerEvent> classify(RawEvent event) throws MalformedEventException;
+
+    /**
+     * A realistic example of event {@code eventType}, as if it had occurred at {@code occurredAt}: what the host
+     * sends when an administrator asks for a test delivery. It should carry every field the event has, with
+     * plausible values, and its {@link TriggerEvent#occurredAt()} must be {@code occurredAt}.
+     *
+     * @return the sample, or empty when the plugin offers none for this event (the default) or does not know it
+     */
+    default Optional<TriggerEvent> sampleEvent(String eventType, Instant occurredAt) {
+        return Optional.empty();
+    }
 
     /** The protobuf schema of the raw payload, when it is a protobuf message; published through server reflection. */
     default Optional<PayloadSchema> payloadSchema() {

@@ -10,8 +10,6 @@ import java.util.List;
 final class ResponseSnippet {
 
     static final int MAXIMUM_LENGTH = 200;
-    /** Shorter credentials are not blanked: they would mangle ordinary text, and a leak of them says little. */
-    private static final int SHORTEST_BLANKED = 4;
 
     private ResponseSnippet() {
     }
@@ -19,12 +17,7 @@ final class ResponseSnippet {
     static String of(byte[] body, List<String> secrets) {
         // Decode a little more than shown, so a credential cut off at the limit is still recognized.
         int decoded = Math.min(body.length, MAXIMUM_LENGTH * 8);
-        String text = new String(body, 0, decoded, StandardCharsets.UTF_8);
-        for (String secret : secrets) {
-            if (secret.length() >= SHORTEST_BLANKED) {
-                text = text.replace(secret, "********");
-            }
-        }
+        String text = SecretBlanking.blank(new String(body, 0, decoded, StandardCharsets.UTF_8), secrets);
         text = text.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
         if (text.length() > MAXIMUM_LENGTH || decoded < body.length) {
             return text.substring(0, Math.min(text.length(), MAXIMUM_LENGTH)) + "…";

@@ -18,7 +18,7 @@ import java.util.Optional;
  *
  * @param url           the request URL with the path arguments appended, non-ASCII characters escaped
  * @param authorization the {@code Authorization} header value, when authentication is set
- * @param secrets       the credentials in clear, to blank out of anything a receiver echoes back
+ * @param secrets       the credentials and the signing secret in clear, to blank out of anything a receiver echoes back
  */
 record WebhookConfig(String url, RequestMethod method, PayloadFormat format, Optional<String> authorization, List<NameValue> headers,
                      Optional<SigningSecret> signingSecret, Duration timeout, List<String> secrets) {
@@ -39,6 +39,11 @@ record WebhookConfig(String url, RequestMethod method, PayloadFormat format, Opt
                 config.value(WebhookSchema.PATH_ARGUMENTS).orElse(""))).toASCIIString();
         List<String> secrets = new ArrayList<>();
         Optional<String> authorization = authorization(config, secrets);
+        // Never sent, but a receiver that shares it to verify signatures might echo it in an error.
+        config.value(WebhookSchema.SIGNING_SECRET).ifPresent(signingSecret -> {
+            secrets.add(signingSecret);
+            secrets.add(signingSecret.substring(SigningSecret.PREFIX.length()));
+        });
         return new WebhookConfig(url,
                 WebhookSchema.enumValue(config, WebhookSchema.METHOD, RequestMethod.POST).orElseThrow(),
                 WebhookSchema.enumValue(config, WebhookSchema.FORMAT, PayloadFormat.JSON).orElseThrow(),

@@ -9,17 +9,25 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpRequest;
 import io.pbxhooks.model.DeliveryResult;
+import io.pbxhooks.model.Exchange;
 import io.pbxhooks.spi.OutboundMessage;
 import io.pbxhooks.spi.TransportSender;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Mono;
 
-/** Sends one integration's deliveries: one request per attempt, the whole exchange bounded by the timeout. */
+/**
+ * Sends one integration's deliveries: one request per attempt, the whole exchange bounded by the timeout. Every
+ * result carries its {@link Exchange}: the request as sent and what came back, credentials blanked out.
+ */
 final class WebhookSender implements TransportSender {
 
     private static final Argument<byte[]> BYTES = Argument.of(byte[].class);
@@ -40,11 +48,14 @@ final class WebhookSender implements TransportSender {
     @Override
     public CompletionStage<DeliveryResult> send(OutboundMessage message) {
         MutableHttpRequest<?> request;
+        String sent;
         try {
             if (closed.get()) {
                 throw new IllegalStateException("this sender is closed");
             }
-            request = toHttpRequest(requests.create(message));
+            WebhookRequest webhookRequest = requests.create(message);
+            request = toHttpRequest(webhookRequest);
+            sent = RequestRendering.of(webhookRequest, config.secrets());
         } catch (RuntimeException bug) {
             return CompletableFuture.failedFuture(bug);
         }
@@ -52,8 +63,8 @@ final class WebhookSender implements TransportSender {
         return Mono.from(lease.client().exchange(request, BYTES, BYTES))
                 .single()
                 .timeout(config.timeout())
-                .map(this::classify)
-                .onErrorResume(failure -> Mono.just(FailureClassifier.classify(failure, config.timeout())))
+                .map(response -> classify(response).withExchange(exchange(sent, response)))
+                .onErrorResume(failure -> Mono.just(FailureClassifier.classify(failure, config.timeout()).withExchange(Exchange.requestOnly(sent))))
                 .toFuture();
     }
 
@@ -66,6 +77,13 @@ final class WebhookSender implements TransportSender {
     private DeliveryResult classify(HttpResponse<byte[]> response) {
         return ResponseClassifier.classify(response.code(), reason(response), Optional.ofNullable(response.getHeaders().get("Retry-After")),
                 response.getBody().orElse(new byte[0]), config.secrets(), clock.instant());
+    }
+
+    private Exchange exchange(String sent, HttpResponse<byte[]> response) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        response.getHeaders().forEach((name, values) -> headers.computeIfAbsent(name, absent -> new ArrayList<>())
+                .addAll(values.stream().map(value -> SecretBlanking.blank(value, config.secrets())).toList()));
+        return new Exchange(sent, headers, ResponseExcerpt.of(response.getBody().orElse(new byte[0]), config.secrets()));
     }
 
     /** The receiver's reason phrase, or the standard one when it sent none (HTTP/2 never does). */

@@ -37,6 +37,11 @@ final class TestMessages {
                 new Payload.Entry("forwarded", FieldValue.of(false)))));
     }
 
+    /** The result without its exchange: the classification alone. */
+    static DeliveryResult classification(DeliveryResult result) {
+        return result.withExchange(null);
+    }
+
     static DeliveryResult sendOnce(TransportSender sender, OutboundMessage message) throws Exception {
         return sender.send(message).toCompletableFuture().get(30, TimeUnit.SECONDS);
     }

@@ -1,6 +1,7 @@
 package io.pbxhooks.webhook;
 
 import static io.pbxhooks.webhook.TestMessages.answeredCall;
+import static io.pbxhooks.webhook.TestMessages.classification;
 import static io.pbxhooks.webhook.TestMessages.sendOnce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,9 +57,9 @@ class WebhookSenderOutcomeTest {
     @Test
     void describesTheStatusAndTheStartOfTheBody() throws Exception {
         receiver.answer(503, Map.of(), "maintenance\nback soon");
-        assertEquals(DeliveryResult.retryable(503, null, "HTTP 503 Service Unavailable: maintenance back soon"), send(TestConfig.minimal()));
+        assertEquals(DeliveryResult.retryable(503, null, "HTTP 503 Service Unavailable: maintenance back soon"), classification(send(TestConfig.minimal())));
         receiver.answer(410, Map.of("Content-Type", "application/json"), "{\"error\":\"endpoint deleted\"}");
-        assertEquals(DeliveryResult.permanent(410, "HTTP 410 Gone: {\"error\":\"endpoint deleted\"}"), send(TestConfig.minimal()));
+        assertEquals(DeliveryResult.permanent(410, "HTTP 410 Gone: {\"error\":\"endpoint deleted\"}"), classification(send(TestConfig.minimal())));
     }
 
     @Test
@@ -74,7 +75,7 @@ class WebhookSenderOutcomeTest {
     @Test
     void passesOnRetryAfterInSeconds() throws Exception {
         receiver.answer(429, Map.of("Retry-After", "120"), "");
-        assertEquals(DeliveryResult.retryable(429, Duration.ofSeconds(120), "HTTP 429 Too Many Requests"), send(TestConfig.minimal()));
+        assertEquals(DeliveryResult.retryable(429, Duration.ofSeconds(120), "HTTP 429 Too Many Requests"), classification(send(TestConfig.minimal())));
     }
 
     @Test
@@ -100,7 +101,7 @@ class WebhookSenderOutcomeTest {
     void aResponseTooLargeToReadIsRetryable() throws Exception {
         receiver.answer(200, Map.of(), "y".repeat(HttpClients.MAXIMUM_RESPONSE_BYTES + 1));
         DeliveryResult result = send(TestConfig.minimal());
-        assertEquals(DeliveryResult.retryable(0, null, "response body too large to read"), result);
+        assertEquals(DeliveryResult.retryable(0, null, "response body too large to read"), classification(result));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.pbxhooks.webhook;
 
 import static io.pbxhooks.webhook.TestMessages.answeredCall;
+import static io.pbxhooks.webhook.TestMessages.classification;
 import static io.pbxhooks.webhook.TestMessages.sendOnce;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,7 +46,7 @@ class WebhookSenderRequestTest {
     @Test
     void postsJsonWithExactlyTheExpectedBodyAndHeaders() throws Exception {
         DeliveryResult result = send(TestConfig.empty().set("request_url", receiver.url("/hooks")));
-        assertEquals(DeliveryResult.succeeded(200, "HTTP 200 OK"), result);
+        assertEquals(DeliveryResult.succeeded(200, "HTTP 200 OK"), classification(result));
         TestReceiver.Received request = receiver.onlyRequest();
         assertEquals("POST", request.method());
         assertEquals("/hooks", request.pathAndQuery());
@@ -74,7 +75,7 @@ class WebhookSenderRequestTest {
 
     @Test
     void postWithQuerySendsAFormBody() throws Exception {
-        assertEquals(DeliveryResult.succeeded(200, "HTTP 200 OK"), send(TestConfig.empty().set("request_url", receiver.url("/form")).set("format", "QUERY")));
+        assertEquals(DeliveryResult.succeeded(200, "HTTP 200 OK"), classification(send(TestConfig.empty().set("request_url", receiver.url("/form")).set("format", "QUERY"))));
         TestReceiver.Received request = receiver.onlyRequest();
         assertEquals("POST", request.method());
         assertEquals("/form", request.pathAndQuery());

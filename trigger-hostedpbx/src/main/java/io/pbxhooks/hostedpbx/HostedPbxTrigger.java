@@ -16,6 +16,7 @@ import io.pbxhooks.spi.RawEvent;
 import io.pbxhooks.spi.TriggerPlugin;
 import io.pbxhooks.spi.catalog.FieldDescriptor;
 import io.pbxhooks.spi.catalog.ServiceTypeDescriptor;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,12 +35,29 @@ public final class HostedPbxTrigger implements TriggerPlugin {
     @Override
     public Optional<TriggerEvent> classify(RawEvent event) throws MalformedEventException {
         requireNonNull(event, "event is null");
-        CallEvent call = decode(event);
+        return classify(decode(event), event.occurredAt());
+    }
+
+    /** Classifies the sample call of {@link SampleCalls}, so a sample follows exactly the rules a real event does. */
+    @Override
+    public Optional<TriggerEvent> sampleEvent(String eventType, Instant occurredAt) {
+        requireNonNull(eventType, "eventType is null");
+        requireNonNull(occurredAt, "occurredAt is null");
+        return SampleCalls.firing(eventType, occurredAt).map(call -> {
+            try {
+                return classify(call, occurredAt).orElseThrow(() -> new IllegalStateException("the sample of " + eventType + " fires nothing"));
+            } catch (MalformedEventException bug) {
+                throw new IllegalStateException("the sample of " + eventType + " is malformed", bug);
+            }
+        });
+    }
+
+    private static Optional<TriggerEvent> classify(CallEvent call, Instant occurredAt) throws MalformedEventException {
         Optional<String> eventType = CallEventRules.eventTypeOf(call);
         if (eventType.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, FieldValue> available = CallEventValues.of(call, event.occurredAt());
+        Map<String, FieldValue> available = CallEventValues.of(call, occurredAt);
         Map<String, FieldValue> fields = new LinkedHashMap<>();
         for (FieldDescriptor field : SERVICE_TYPE.fieldsOf(eventType.get())) {
             FieldValue value = available.get(field.id());
@@ -48,7 +66,7 @@ public final class HostedPbxTrigger implements TriggerPlugin {
             }
         }
         // The events of one call reach each integration in order.
-        return Optional.of(new TriggerEvent(SERVICE_TYPE_ID, eventType.get(), event.occurredAt(), fields, call.getCallUuid()));
+        return Optional.of(new TriggerEvent(SERVICE_TYPE_ID, eventType.get(), occurredAt, fields, call.getCallUuid()));
     }
 
     @Override

@@ -10,6 +10,8 @@ public enum ErrorKind {
     ALREADY_EXISTS,
     /** The resource changed since the caller read it (a stale etag): ABORTED. */
     CONFLICT,
+    /** The resource is not in a state that allows this (e.g. redelivering a delivery still in progress): FAILED_PRECONDITION. */
+    FAILED_PRECONDITION,
     /** The caller's role may not do this: PERMISSION_DENIED. */
     PERMISSION_DENIED,
     /** No key, or an unknown or revoked one: UNAUTHENTICATED. */

@@ -60,6 +60,7 @@ public final class ErrorStatuses {
             case NOT_FOUND -> Status.Code.NOT_FOUND;
             case ALREADY_EXISTS -> Status.Code.ALREADY_EXISTS;
             case CONFLICT -> Status.Code.ABORTED;
+            case FAILED_PRECONDITION -> Status.Code.FAILED_PRECONDITION;
             case PERMISSION_DENIED -> Status.Code.PERMISSION_DENIED;
             case UNAUTHENTICATED -> Status.Code.UNAUTHENTICATED;
         };

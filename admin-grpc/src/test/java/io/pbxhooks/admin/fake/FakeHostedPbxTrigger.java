@@ -1,16 +1,23 @@
 package io.pbxhooks.admin.fake;
 
 import io.pbxhooks.model.FieldType;
+import io.pbxhooks.model.FieldValue;
 import io.pbxhooks.model.TriggerEvent;
 import io.pbxhooks.spi.RawEvent;
 import io.pbxhooks.spi.TriggerPlugin;
 import io.pbxhooks.spi.catalog.EventDescriptor;
 import io.pbxhooks.spi.catalog.FieldDescriptor;
 import io.pbxhooks.spi.catalog.ServiceTypeDescriptor;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** A part of the Hosted PBX catalogue of design.md; it classifies nothing. */
+/**
+ * A part of the Hosted PBX catalogue of design.md; it classifies nothing. It offers a sample of every event but
+ * {@code ivr_option_selected}, so that tests can ask for a test send of an event without one.
+ */
 public final class FakeHostedPbxTrigger implements TriggerPlugin {
 
     private static final List<String> ALL = List.of("inbound_call_received", "inbound_call_answered", "outbound_call_placed",
@@ -41,5 +48,17 @@ public final class FakeHostedPbxTrigger implements TriggerPlugin {
     @Override
     public Optional<TriggerEvent> classify(RawEvent event) {
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<TriggerEvent> sampleEvent(String eventType, Instant occurredAt) {
+        if (SERVICE_TYPE.event(eventType).isEmpty() || eventType.equals("ivr_option_selected")) {
+            return Optional.empty();
+        }
+        Map<String, FieldValue> fields = new LinkedHashMap<>();
+        for (FieldDescriptor field : SERVICE_TYPE.fieldsOf(eventType)) {
+            fields.put(field.id(), field.valueType() == FieldType.BOOLEAN ? FieldValue.of(true) : FieldValue.of("sample " + field.id()));
+        }
+        return Optional.of(new TriggerEvent("hosted-pbx", eventType, occurredAt, fields, "sample call"));
     }
 }

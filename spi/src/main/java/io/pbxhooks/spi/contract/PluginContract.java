@@ -1,5 +1,6 @@
 package io.pbxhooks.spi.contract;
 
+import io.pbxhooks.model.TriggerEvent;
 import io.pbxhooks.model.Violation;
 import io.pbxhooks.spi.MalformedEventException;
 import io.pbxhooks.spi.Plugin;
@@ -29,6 +30,7 @@ import java.util.regex.Pattern;
 public final class PluginContract {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
+    private static final Instant SAMPLE_TIME = Instant.parse("2026-03-14T01:59:26.535Z");
 
     private PluginContract() {
     }
@@ -73,6 +75,7 @@ public final class PluginContract {
             }
             problems.addAll(catalogueProblems(serviceType));
             problems.addAll(classifyProblems(trigger));
+            problems.addAll(sampleEventProblems(trigger));
         }
         Set<String> transports = new HashSet<>();
         for (TransportPlugin transport : plugin.transportPlugins()) {
@@ -93,22 +96,60 @@ public final class PluginContract {
             return problems;
         }
         try {
-            trigger.classify(sample).ifPresent(event -> {
-                ServiceTypeDescriptor serviceType = trigger.serviceType();
-                List<FieldDescriptor> allowed = serviceType.fieldsOf(event.eventType());
-                event.fields().forEach((fieldId, value) -> {
-                    FieldDescriptor field = allowed.stream().filter(candidate -> candidate.id().equals(fieldId)).findFirst().orElse(null);
-                    if (field == null) {
-                        problems.add("sample event " + sample.eventId() + ": " + event.eventType() + " carries field " + fieldId + ", which that event does not have");
-                    } else if (field.valueType() != value.type()) {
-                        problems.add("sample event " + sample.eventId() + ": field " + fieldId + " is " + value.type() + ", the catalogue says " + field.valueType());
-                    }
-                });
-            });
+            trigger.classify(sample).ifPresent(event ->
+                    problems.addAll(fieldProblems("sample event " + sample.eventId() + ": ", trigger.serviceType(), event)));
         } catch (MalformedEventException rejected) {
             // A sample may be deliberately malformed.
         } catch (RuntimeException unexpected) {
             problems.add("sample event " + sample.eventId() + ": classify threw " + unexpected + " instead of MalformedEventException");
+        }
+        return problems;
+    }
+
+    /** Each field {@code event} carries must be one its event type has, with the catalogue's value type. */
+    private static List<String> fieldProblems(String where, ServiceTypeDescriptor serviceType, TriggerEvent event) {
+        List<String> problems = new ArrayList<>();
+        List<FieldDescriptor> allowed = serviceType.fieldsOf(event.eventType());
+        event.fields().forEach((fieldId, value) -> {
+            FieldDescriptor field = allowed.stream().filter(candidate -> candidate.id().equals(fieldId)).findFirst().orElse(null);
+            if (field == null) {
+                problems.add(where + event.eventType() + " carries field " + fieldId + ", which that event does not have");
+            } else if (field.valueType() != value.type()) {
+                problems.add(where + "field " + fieldId + " is " + value.type() + ", the catalogue says " + field.valueType());
+            }
+        });
+        return problems;
+    }
+
+    /**
+     * The plugin's own samples ({@link TriggerPlugin#sampleEvent}), where it offers them: each of the event asked
+     * for, at the instant asked for, with only fields of that event; none for an event the catalogue lacks.
+     */
+    private static List<String> sampleEventProblems(TriggerPlugin trigger) {
+        List<String> problems = new ArrayList<>();
+        ServiceTypeDescriptor serviceType = trigger.serviceType();
+        for (EventDescriptor descriptor : serviceType.events()) {
+            String where = "service type " + serviceType.id() + ": sampleEvent(" + descriptor.id() + "): ";
+            try {
+                trigger.sampleEvent(descriptor.id(), SAMPLE_TIME).ifPresent(sample -> {
+                    if (!sample.serviceType().equals(serviceType.id()) || !sample.eventType().equals(descriptor.id())) {
+                        problems.add(where + "returned an event of " + sample.serviceType() + " " + sample.eventType());
+                    } else if (!sample.occurredAt().equals(SAMPLE_TIME)) {
+                        problems.add(where + "occurred at " + sample.occurredAt() + ", not at the instant given, " + SAMPLE_TIME);
+                    } else {
+                        problems.addAll(fieldProblems(where, serviceType, sample));
+                    }
+                });
+            } catch (RuntimeException thrown) {
+                problems.add(where + "threw " + thrown);
+            }
+        }
+        try {
+            if (trigger.sampleEvent("no_such_event", SAMPLE_TIME).isPresent()) {
+                problems.add("service type " + serviceType.id() + ": sampleEvent returned a sample of an event the catalogue lacks");
+            }
+        } catch (RuntimeException thrown) {
+            problems.add("service type " + serviceType.id() + ": sampleEvent threw " + thrown + " for an unknown event instead of returning empty");
         }
         return problems;
     }

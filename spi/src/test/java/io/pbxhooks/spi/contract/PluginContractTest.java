@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +98,57 @@ class PluginContractTest {
         assertTrue(failure.getMessage().contains("opened carries field when, which that event does not have"), failure.getMessage());
     }
 
+    /** A trigger that classifies nothing and offers {@code sample} for each event asked for. */
+    private static TriggerPlugin offering(BiFunction<String, Instant, Optional<TriggerEvent>> sample) {
+        return new TriggerPlugin() {
+            @Override
+            public ServiceTypeDescriptor serviceType() {
+                return GOOD_CATALOGUE;
+            }
+
+            @Override
+            public Optional<TriggerEvent> classify(RawEvent event) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<TriggerEvent> sampleEvent(String eventType, Instant occurredAt) {
+                return sample.apply(eventType, occurredAt);
+            }
+        };
+    }
+
+    @Test
+    void checksTheFieldsOfTheSamplesAPluginOffers() {
+        TriggerPlugin wrongFields = offering((eventType, occurredAt) -> Optional.of(new TriggerEvent("door", eventType, occurredAt,
+                Map.of("who", FieldValue.of(true), "when", FieldValue.of("now")))));
+        String all = String.join("\n", PluginContract.problems(plugin(SpiVersion.CURRENT, List.of(wrongFields), List.of())));
+        assertTrue(all.contains("service type door: sampleEvent(opened): field who is BOOLEAN, the catalogue says STRING"), all);
+        assertTrue(all.contains("service type door: sampleEvent(opened): opened carries field when, which that event does not have"), all);
+        assertTrue(all.contains("sampleEvent returned a sample of an event the catalogue lacks"), all);
+    }
+
+    @Test
+    void aSampleMustBeOfTheEventAndInstantAskedFor() {
+        TriggerPlugin otherEvent = offering((eventType, occurredAt) -> Optional.of(new TriggerEvent("door", "slammed", occurredAt, Map.of())));
+        TriggerPlugin otherTime = offering((eventType, occurredAt) -> eventType.equals("opened")
+                ? Optional.of(new TriggerEvent("door", eventType, Instant.EPOCH, Map.of())) : Optional.empty());
+        TriggerPlugin throwing = offering((eventType, occurredAt) -> {
+            throw new IllegalStateException("no samples today");
+        });
+        assertEquals(List.of(
+                "service type door: sampleEvent(opened): returned an event of door slammed",
+                "service type door: sampleEvent returned a sample of an event the catalogue lacks"),
+                PluginContract.problems(plugin(SpiVersion.CURRENT, List.of(otherEvent), List.of())));
+        assertEquals(List.of("service type door: sampleEvent(opened): occurred at 1970-01-01T00:00:00Z, not at the instant given, "
+                        + "2026-03-14T01:59:26.535Z"),
+                PluginContract.problems(plugin(SpiVersion.CURRENT, List.of(otherTime), List.of())));
+        assertEquals(List.of(
+                "service type door: sampleEvent(opened): threw java.lang.IllegalStateException: no samples today",
+                "service type door: sampleEvent threw java.lang.IllegalStateException: no samples today for an unknown event instead of returning empty"),
+                PluginContract.problems(plugin(SpiVersion.CURRENT, List.of(throwing), List.of())));
+    }
+
     @Test
     void findsATransportWhoseValidationThrowsOrMissesRequiredSettings() {
         TransportPlugin transport = new TransportPlugin() {
@@ -147,5 +199,12 @@ class PluginContractTest {
                 return Optional.empty();
             }
         }), List.of()));
+    }
+
+    @Test
+    void aPluginWhoseSamplesFitItsCatalogueKeepsTheContract() {
+        PluginContract.assertKept(plugin(SpiVersion.CURRENT, List.of(offering((eventType, occurredAt) -> eventType.equals("opened")
+                ? Optional.of(new TriggerEvent("door", eventType, occurredAt, Map.of("who", FieldValue.of("Ada")))) : Optional.empty())),
+                List.of()));
     }
 }
