@@ -20,7 +20,7 @@ import java.util.List;
 @Singleton
 class DeliveryClaims {
 
-    private static final String CLAIMABLE = "SELECT d.id FROM deliveries d WHERE d.test = ? AND ("
+    private static final String CLAIMABLE = "SELECT d.id FROM deliveries d WHERE ("
             + "(d.state IN ('PENDING', 'RETRY_SCHEDULED') AND d.next_attempt_at <= ?) OR (d.state = 'IN_FLIGHT' AND d.lease_until < ?)) "
             + "AND NOT EXISTS (SELECT 1 FROM deliveries earlier WHERE earlier.integration_id = d.integration_id "
             + "AND earlier.ordering_key = d.ordering_key AND earlier.event_row_id < d.event_row_id "
@@ -39,7 +39,7 @@ class DeliveryClaims {
 
     List<ClaimedDelivery> claim(String node, int max, Instant now, Duration lease) {
         return transactions.executeWrite(status -> {
-            List<String> ids = sql.query(CLAIMABLE, row -> row.getString("id"), false, now, now, max);
+            List<String> ids = sql.query(CLAIMABLE, row -> row.getString("id"), now, now, max);
             if (ids.isEmpty()) {
                 return List.of();
             }

@@ -1,9 +1,13 @@
 package io.pbxhooks.server.delivery;
 
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.json.JsonMapper;
 import io.pbxhooks.model.DeliveryResult;
+import io.pbxhooks.model.Exchange;
 import io.pbxhooks.server.persistence.Sql;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,17 +29,19 @@ class DeliveryOutcomes {
 
     private final Sql sql;
     private final TransactionOperations<Connection> transactions;
+    private final JsonMapper json;
 
-    DeliveryOutcomes(Sql sql, TransactionOperations<Connection> transactions) {
+    DeliveryOutcomes(Sql sql, TransactionOperations<Connection> transactions, JsonMapper json) {
         this.sql = sql;
         this.transactions = transactions;
+        this.json = json;
     }
 
     /** @param retryAt when to try again, for {@link Next#RETRY_SCHEDULED}; null otherwise */
     void record(String node, ClaimedDelivery delivery, AttemptLog attempt, Next next, Instant retryAt, Instant now) {
         DeliveryResult result = attempt.result();
         transactions.executeWrite(status -> {
-            attempt.insert(sql, delivery.id(), delivery.attempt());
+            insertAttempt(delivery.id(), delivery.attempt(), attempt);
             int changed = sql.update("UPDATE deliveries SET state = ?, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL, "
                             + "last_status_code = ?, last_error = ?, update_time = ? "
                             + "WHERE id = ? AND state = 'IN_FLIGHT' AND lease_owner = ? AND attempt_count = ?",
@@ -53,14 +59,22 @@ class DeliveryOutcomes {
         return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
     }
 
-    /** One attempt as the attempt log keeps it. */
-    record AttemptLog(Instant started, Duration took, DeliveryResult result, String outcome) {
-
-        void insert(Sql sql, String deliveryId, int number) {
-            sql.update("INSERT INTO delivery_attempts (delivery_id, number, start_time, duration_ms, outcome, status_code, detail, request, "
-                            + "response_headers, response_excerpt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    deliveryId, number, started, took.toMillis(), outcome, result.statusCode(), DeliveryOutcomes.truncate(result.detail()),
-                    "", "{}", "");
+    private void insertAttempt(String deliveryId, int number, AttemptLog attempt) {
+        DeliveryResult result = attempt.result();
+        Exchange exchange = result.exchangeIfAny().orElse(Exchange.requestOnly(""));
+        String headers;
+        try {
+            headers = json.writeValueAsString(exchange.responseHeaders());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        sql.update("INSERT INTO delivery_attempts (delivery_id, number, start_time, duration_ms, outcome, status_code, detail, request, "
+                        + "response_headers, response_excerpt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                deliveryId, number, attempt.started(), attempt.took().toMillis(), result.outcome().name(), result.statusCode(),
+                truncate(result.detail()), exchange.request(), headers, exchange.responseExcerpt());
+    }
+
+    /** One attempt as the attempt log keeps it; the transport's result carries the exchange, secrets redacted. */
+    record AttemptLog(Instant started, Duration took, DeliveryResult result) {
     }
 }

@@ -1,7 +1,6 @@
 package io.pbxhooks.server.delivery;
 
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Value;
 import io.pbxhooks.admin.port.IntegrationRecord;
 import io.pbxhooks.model.DeliveryResult;
 import io.pbxhooks.model.Payload;
@@ -14,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -48,7 +46,7 @@ public class Dispatcher {
     private volatile boolean running = true;
 
     Dispatcher(DeliverySettings settings, DeliveryClaims claims, DeliveryOutcomes outcomes, SenderCache senders,
-               JdbcIntegrationStore integrations, DispatchSignal signal, @Value("${pbxhooks.node-id:}") String nodeId) {
+               JdbcIntegrationStore integrations, DispatchSignal signal, NodeIdentity node) {
         this.settings = settings;
         this.claims = claims;
         this.outcomes = outcomes;
@@ -56,7 +54,7 @@ public class Dispatcher {
         this.integrations = integrations;
         this.signal = signal;
         this.schedule = new RetrySchedule(settings.getRetryDelays(), settings.getMaxRetryAfter(), ThreadLocalRandom.current());
-        this.node = nodeId.isBlank() ? "node-" + UUID.randomUUID().toString().substring(0, 8) : nodeId;
+        this.node = node.id();
         this.inFlight = new Semaphore(settings.getMaxInFlight());
         this.loop = named("pbxhooks-dispatcher").newThread(this::run);
         loop.start();
@@ -98,7 +96,7 @@ public class Dispatcher {
     private void finish(ClaimedDelivery delivery, Instant started, DeliveryResult result) {
         try {
             Instant now = clock.instant();
-            DeliveryOutcomes.AttemptLog attempt = new DeliveryOutcomes.AttemptLog(started, Duration.between(started, now), result, result.outcome().name());
+            DeliveryOutcomes.AttemptLog attempt = new DeliveryOutcomes.AttemptLog(started, Duration.between(started, now), result);
             switch (result.outcome()) {
                 case SUCCEEDED -> outcomes.record(node, delivery, attempt, DeliveryOutcomes.Next.SUCCEEDED, null, now);
                 case PERMANENT -> outcomes.record(node, delivery, attempt, DeliveryOutcomes.Next.FAILED, null, now);

@@ -4,6 +4,8 @@ import io.grpc.ServerServiceDefinition;
 import io.pbxhooks.admin.AdminApi;
 import io.pbxhooks.admin.AdminPorts;
 import io.pbxhooks.admin.port.Authenticator;
+import io.pbxhooks.admin.port.DeliveryStore;
+import io.pbxhooks.admin.port.TestEventSender;
 import io.pbxhooks.server.persistence.JdbcAccountStore;
 import io.pbxhooks.server.persistence.JdbcApiKeyStore;
 import io.pbxhooks.server.persistence.JdbcAuditLog;
@@ -21,8 +23,8 @@ class AdminServices implements GrpcServiceProvider {
     private final List<ServerServiceDefinition> services;
 
     AdminServices(Authenticator authenticator, JdbcAccountStore accounts, JdbcApiKeyStore apiKeys, JdbcIntegrationStore integrations,
-                  JdbcAuditLog auditLog, PluginRegistry plugins) {
-        this.services = AdminApi.serviceDefinitions(new AdminPorts(authenticator, accounts, apiKeys, integrations, auditLog),
+                  JdbcAuditLog auditLog, DeliveryStore deliveries, TestEventSender testEvents, PluginRegistry plugins) {
+        this.services = AdminApi.serviceDefinitions(new AdminPorts(authenticator, accounts, apiKeys, integrations, auditLog, deliveries, testEvents),
                 plugins, Clock.tickMillis(ZoneOffset.UTC));
     }
 

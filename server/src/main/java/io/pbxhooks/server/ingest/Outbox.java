@@ -56,7 +56,7 @@ public class Outbox {
     }
 
     /** Must run inside a transaction. The event's row id orders its deliveries among those of the same call. */
-    long insertEvent(RawEvent raw, Optional<TriggerEvent> event, Instant receivedAt) {
+    public long insertEvent(RawEvent raw, Optional<TriggerEvent> event, Instant receivedAt) {
         return sql.insertReturningKey("INSERT INTO events (account_id, event_id, service_type, event_type, ordering_key, occurred_at, "
                         + "received_at, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 raw.accountId(), raw.eventId(), raw.serviceType(), event.map(TriggerEvent::eventType).orElse(null),
@@ -65,7 +65,7 @@ public class Outbox {
     }
 
     /** Must run inside a transaction. All rows in one statement: one round trip whatever the fan-out. */
-    List<String> insertDeliveries(long eventRowId, RawEvent raw, Optional<TriggerEvent> event, List<String> integrationIds,
+    public List<String> insertDeliveries(long eventRowId, RawEvent raw, Optional<TriggerEvent> event, List<String> integrationIds,
                                   Instant now, boolean test) {
         if (event.isEmpty() || integrationIds.isEmpty()) {
             return List.of();

@@ -24,7 +24,7 @@ public class JdbcAuditLog implements AuditLog {
     }
 
     /** Must be called inside the transaction of the change it records. */
-    void write(AuditEntryDraft draft) {
+    public void write(AuditEntryDraft draft) {
         sql.update("INSERT INTO audit_entries (account_id, actor_key_id, action, resource_type, resource_id, summary, create_time) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)", draft.accountId(), draft.actorKeyId(), draft.action(), draft.resourceType(),
                 draft.resourceId(), draft.summary(), draft.time());

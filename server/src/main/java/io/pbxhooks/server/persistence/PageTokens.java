@@ -9,24 +9,24 @@ import java.util.Base64;
  * Keyset page tokens: the sort key of the last item of a page (a time and an id), opaque to clients.
  * The list name is included so a token of one list is refused by another.
  */
-final class PageTokens {
+public final class PageTokens {
 
-    record Position(Instant time, String id) {
+    public record Position(Instant time, String id) {
     }
 
     private PageTokens() {
     }
 
-    static String encode(String list, Instant time, String id) {
+    public static String encode(String list, Instant time, String id) {
         String text = list + "|" + time.toEpochMilli() + "|" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String encode(String list, String id) {
+    public static String encode(String list, String id) {
         return encode(list, Instant.EPOCH, id);
     }
 
-    static Position decode(String list, String token) {
+    public static Position decode(String list, String token) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|", 3);
             if (parts.length == 3 && parts[0].equals(list)) {
