@@ -38,6 +38,7 @@ public class ServerSettings {
         this.grpc = grpc;
     }
 
+    @ConfigurationProperties("grpc")
     public static class Grpc {
         private int port = 50051;
 

@@ -44,7 +44,7 @@ public class JdbcAuditLog implements AuditLog {
             where.append(" AND (create_time < ? OR (create_time = ? AND id < ?))");
             parameters.add(after.time());
             parameters.add(after.time());
-            parameters.add(Long.parseLong(after.id()));
+            parameters.add(after.numericId());
         }
         parameters.add(page.size() + 1);
         List<AuditRecord> rows = sql.query("SELECT " + COLUMNS + " FROM audit_entries" + where + " ORDER BY create_time DESC, id DESC LIMIT ?",

@@ -12,6 +12,15 @@ import java.util.Base64;
 public final class PageTokens {
 
     public record Position(Instant time, String id) {
+
+        /** The id of a list keyed by a number (audit entries). */
+        public long numericId() {
+            try {
+                return Long.parseLong(id);
+            } catch (NumberFormatException notANumber) {
+                throw invalid();
+            }
+        }
     }
 
     private PageTokens() {
@@ -35,6 +44,10 @@ public final class PageTokens {
         } catch (IllegalArgumentException malformed) {
             // Reported below like any other foreign token.
         }
-        throw InvalidArgumentException.of("page_token", "is not a page token of this list; pass the next_page_token of the previous page, or nothing for the first page");
+        throw invalid();
+    }
+
+    private static InvalidArgumentException invalid() {
+        return InvalidArgumentException.of("page_token", "is not a page token of this list; pass the next_page_token of the previous page, or nothing for the first page");
     }
 }

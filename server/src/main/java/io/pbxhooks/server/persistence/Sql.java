@@ -11,6 +11,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,8 @@ public class Sql {
     public interface RowMapper<T> {
         T map(ResultSet row) throws SQLException;
     }
+
+    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
     private final JdbcOperations jdbc;
 
@@ -98,7 +101,8 @@ public class Sql {
             if (parameter == null) {
                 statement.setNull(index + 1, Types.NULL);
             } else if (parameter instanceof Instant instant) {
-                statement.setObject(index + 1, LocalDateTime.ofInstant(storable(instant), ZoneOffset.UTC));
+                // As text: Connector/J drops the milliseconds of a LocalDateTime for MariaDB, which it takes for MySQL 5.5.
+                statement.setString(index + 1, DATETIME.format(LocalDateTime.ofInstant(storable(instant), ZoneOffset.UTC)));
             } else {
                 statement.setObject(index + 1, parameter);
             }

@@ -80,14 +80,29 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** Runs a query returning one number, in a read-only transaction of the server's own data source. */
-    @SuppressWarnings("unchecked")
     public long queryForLong(String sql) {
+        return queryForOne(sql, resultSet -> resultSet.getLong(1));
+    }
+
+    /** Runs a query returning one text value (null for SQL NULL), like {@link #queryForLong}. */
+    public String queryForString(String sql) {
+        return queryForOne(sql, resultSet -> resultSet.getString(1));
+    }
+
+    private interface ColumnReader<T> {
+        T read(ResultSet resultSet) throws SQLException;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T queryForOne(String sql, ColumnReader<T> reader) {
         TransactionOperations<Connection> transactions = context().getBean(TransactionOperations.class);
         return transactions.executeRead(status -> {
             try (PreparedStatement statement = status.getConnection().prepareStatement(sql);
                  ResultSet resultSet = statement.executeQuery()) {
-                resultSet.next();
-                return resultSet.getLong(1);
+                if (!resultSet.next()) {
+                    throw new IllegalStateException(sql + ": no row");
+                }
+                return reader.read(resultSet);
             } catch (SQLException e) {
                 throw new IllegalStateException(sql + ": " + e.getMessage(), e);
             }

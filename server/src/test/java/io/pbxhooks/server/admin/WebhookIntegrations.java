@@ -1,0 +1,68 @@
+package io.pbxhooks.server.admin;
+
+import io.pbxhooks.admin.v1.FieldMapping;
+import io.pbxhooks.admin.v1.Integration;
+import io.pbxhooks.admin.v1.Webhook;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/** Valid webhook integrations of the real Hosted PBX trigger and webhook transport, and fresh secrets for them. */
+final class WebhookIntegrations {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private WebhookIntegrations() {
+    }
+
+    /** Answered inbound calls to a CRM: POST JSON, no authentication, one custom header, three field mappings. */
+    static Integration.Builder answeredCalls(String name) {
+        return Integration.newBuilder()
+                .setName(name)
+                .setType("webhook")
+                .setTriggerServiceType("hosted-pbx")
+                .setTriggerEvent("inbound_call_answered")
+                .setWebhook(Webhook.newBuilder()
+                        .setRequestUrl("https://crm.example.com/hooks?source=pbx")
+                        .setMethod(Webhook.Method.POST)
+                        .setFormat(Webhook.Format.JSON)
+                        .setPathArguments("calls/answered")
+                        .addHeaders(header("X-Source", "pbxhooks")))
+                .addFieldMappings(mapping("ext", "extension_number"))
+                .addFieldMappings(mapping("caller", "source_number"))
+                .addFieldMappings(mapping("when", "date_time"));
+    }
+
+    /** {@link #answeredCalls} with BASIC authentication and a signing secret. */
+    static Integration.Builder answeredCallsWithSecrets(String name, String password, String signingSecret) {
+        Integration.Builder integration = answeredCalls(name);
+        integration.getWebhookBuilder()
+                .setAuth(Webhook.Auth.newBuilder().setType(Webhook.Auth.Type.BASIC).setUsername("crm-user").setPassword(password))
+                .setSigningSecret(signingSecret);
+        return integration;
+    }
+
+    static FieldMapping mapping(String requestKey, String field) {
+        return FieldMapping.newBuilder().setRequestKey(requestKey).setField(field).build();
+    }
+
+    static Webhook.Header header(String name, String value) {
+        return Webhook.Header.newBuilder().setName(name).setValue(value).build();
+    }
+
+    /** A Standard Webhooks signing secret: {@code whsec_} and the Base64 of 32 random bytes. */
+    static String newSigningSecret() {
+        return "whsec_" + Base64.getEncoder().encodeToString(randomBytes(32));
+    }
+
+    /** A recognisable random text, e.g. a password, to grep for. */
+    static String newSecret(String prefix) {
+        return prefix + HexFormat.of().formatHex(randomBytes(16));
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}
