@@ -46,10 +46,10 @@ final class WebhookRequestFactory {
         }
         config.authorization().ifPresent(value -> headers.add(new NameValue("Authorization", value)));
         headers.addAll(config.headers());
+        long timestamp = message.sentAt().getEpochSecond();
         headers.add(new NameValue("webhook-id", message.deliveryId()));
+        headers.add(new NameValue("webhook-timestamp", Long.toString(timestamp)));
         if (config.signingSecret().isPresent()) {
-            long timestamp = message.sentAt().getEpochSecond();
-            headers.add(new NameValue("webhook-timestamp", Long.toString(timestamp)));
             headers.add(new NameValue("webhook-signature", config.signingSecret().get().sign(message.deliveryId(), timestamp, body)));
         }
         return new WebhookRequest(config.method(), url, headers, body);

@@ -86,7 +86,8 @@ class WebhookSenderExchangeTest {
         Exchange exchange = send(TestConfig.empty().set("request_url", receiver.url("/legacy?source=pbx")).set("method", "GET").set("format", "QUERY"));
         assertEquals("GET " + receiver.url("/legacy?source=pbx&" + WebhookSenderRequestTest.QUERY) + "\n"
                 + "User-Agent: " + UserAgent.VALUE + "\n"
-                + "webhook-id: dlv_01HXYZ\n", exchange.request());
+                + "webhook-id: dlv_01HXYZ\n"
+                + "webhook-timestamp: " + TestMessages.SENT_AT.getEpochSecond() + "\n", exchange.request());
     }
 
     @Test

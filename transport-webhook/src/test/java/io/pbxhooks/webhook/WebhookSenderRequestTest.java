@@ -58,9 +58,10 @@ class WebhookSenderRequestTest {
         assertEquals("127.0.0.1:" + receiver.url("").replaceAll(".*:", ""), request.header("Host"));
         assertNull(request.header("Authorization"));
         assertNull(request.header("webhook-signature"));
-        assertNull(request.header("webhook-timestamp"));
+        assertEquals(Long.toString(TestMessages.SENT_AT.getEpochSecond()), request.header("webhook-timestamp"));
         // The JDK receiver capitalizes only the first letter of each name.
-        assertEquals(Set.of("Host", "Connection", "User-agent", "Content-type", "Content-length", "Webhook-id"), request.headers().keySet());
+        assertEquals(Set.of("Host", "Connection", "User-agent", "Content-type", "Content-length", "Webhook-id", "Webhook-timestamp"),
+                request.headers().keySet());
     }
 
     @Test
