@@ -36,6 +36,7 @@ public class Dispatcher {
     private final DeliveryOutcomes outcomes;
     private final SenderCache senders;
     private final JdbcIntegrationStore integrations;
+    private final IntegrationHealth health;
     private final DispatchSignal signal;
     private final RetrySchedule schedule;
     private final String node;
@@ -46,12 +47,13 @@ public class Dispatcher {
     private volatile boolean running = true;
 
     Dispatcher(DeliverySettings settings, DeliveryClaims claims, DeliveryOutcomes outcomes, SenderCache senders,
-               JdbcIntegrationStore integrations, DispatchSignal signal, NodeIdentity node) {
+               JdbcIntegrationStore integrations, IntegrationHealth health, DispatchSignal signal, NodeIdentity node) {
         this.settings = settings;
         this.claims = claims;
         this.outcomes = outcomes;
         this.senders = senders;
         this.integrations = integrations;
+        this.health = health;
         this.signal = signal;
         this.schedule = new RetrySchedule(settings.getRetryDelays(), settings.getMaxRetryAfter(), ThreadLocalRandom.current());
         this.node = node.id();
@@ -89,8 +91,23 @@ public class Dispatcher {
         }
         Payload payload = Payload.of(delivery.event(), integration.get().fieldMappings());
         OutboundMessage message = new OutboundMessage(delivery.id(), delivery.attempt(), delivery.eventType(), started, payload);
-        senders.senderFor(integration.get()).send(message).whenCompleteAsync((result, bug) -> finish(delivery, started,
-                bug == null ? result : DeliveryResult.retryable(0, null, "transport failure: " + bug)), completions);
+        senders.senderFor(integration.get()).send(message).whenCompleteAsync((result, bug) -> {
+            DeliveryResult outcome = bug == null ? result : DeliveryResult.retryable(0, null, "transport failure: " + bug);
+            finish(delivery, started, outcome);
+            recordHealth(delivery, outcome);
+        }, completions);
+    }
+
+    private void recordHealth(ClaimedDelivery delivery, DeliveryResult result) {
+        try {
+            if (result.outcome() == DeliveryResult.Outcome.SUCCEEDED) {
+                health.succeeded(delivery.integrationId());
+            } else {
+                health.failed(delivery.integrationId(), result, clock.instant());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot record the health of integration {}: {}", delivery.integrationId(), e.toString());
+        }
     }
 
     private void finish(ClaimedDelivery delivery, Instant started, DeliveryResult result) {

@@ -92,7 +92,8 @@ public class JdbcIntegrationStore implements IntegrationStore {
     @Transactional
     public IntegrationRecord update(IntegrationRecord replacement, long expectedVersion, AuditEntryDraft auditEntry) {
         int changed = sql.update("UPDATE integrations SET name = ?, transport_type = ?, trigger_service_type = ?, trigger_event = ?, enabled = ?, "
-                        + "disabled_reason = ?, transport_config = ?, field_mappings = ?, version = ?, update_time = ? WHERE id = ? AND version = ?",
+                        + "disabled_reason = ?, transport_config = ?, field_mappings = ?, version = ?, update_time = ?, failing_since = NULL "
+                        + "WHERE id = ? AND version = ?",
                 replacement.name(), replacement.type(), replacement.triggerServiceType(), replacement.triggerEvent(), replacement.enabled(),
                 replacement.disabledReason(), codec.encodeConfig(replacement.id(), replacement.type(), replacement.config()),
                 codec.encodeMappings(replacement.fieldMappings()), expectedVersion + 1, replacement.updateTime(), replacement.id(), expectedVersion);

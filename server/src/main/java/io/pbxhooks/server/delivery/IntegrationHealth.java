@@ -1,0 +1,86 @@
+package io.pbxhooks.server.delivery;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.TransactionOperations;
+import io.pbxhooks.admin.port.AuditEntryDraft;
+import io.pbxhooks.model.DeliveryResult;
+import io.pbxhooks.server.matching.IndexChangeFeed;
+import io.pbxhooks.server.persistence.JdbcAuditLog;
+import io.pbxhooks.server.persistence.Sql;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Switches off an integration whose receiver is gone: at once on {@code 410 Gone}, or when every attempt has
+ * failed for {@code pbxhooks.delivery.auto-disable-after} (default 24 h). The reason shows in GetIntegration;
+ * an administrator re-enables it. Its events are not queued while it is off.
+ */
+@Singleton
+class IntegrationHealth {
+
+    static final String SERVER_ACTOR = "pbxhooks-server";
+    private static final Logger LOG = LoggerFactory.getLogger(IntegrationHealth.class);
+
+    private final Sql sql;
+    private final TransactionOperations<Connection> transactions;
+    private final JdbcAuditLog audit;
+    private final IndexChangeFeed indexChanges;
+    private final Duration disableAfter;
+    /** Integrations this node knows to be healthy, so a success costs no database write. */
+    private final Map<String, Boolean> knownHealthy = new ConcurrentHashMap<>();
+
+    IntegrationHealth(Sql sql, TransactionOperations<Connection> transactions, JdbcAuditLog audit, IndexChangeFeed indexChanges,
+                      @Value("${pbxhooks.delivery.auto-disable-after:24h}") Duration disableAfter) {
+        this.sql = sql;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.indexChanges = indexChanges;
+        this.disableAfter = disableAfter;
+    }
+
+    void succeeded(String integrationId) {
+        if (knownHealthy.putIfAbsent(integrationId, Boolean.TRUE) == null) {
+            transactions.executeWrite(status -> sql.update("UPDATE integrations SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL",
+                    integrationId));
+        }
+    }
+
+    void failed(String integrationId, DeliveryResult result, Instant now) {
+        knownHealthy.remove(integrationId);
+        transactions.executeWrite(status -> {
+            sql.update("UPDATE integrations SET failing_since = ? WHERE id = ? AND failing_since IS NULL", now, integrationId);
+            Optional<Instant> failingSince = sql.queryOne("SELECT failing_since FROM integrations WHERE id = ?",
+                    row -> Sql.instant(row, "failing_since"), integrationId);
+            if (result.statusCode() == 410) {
+                disable(integrationId, "the receiver answered 410 Gone: it no longer accepts these webhooks", now);
+            } else if (failingSince.isPresent() && !failingSince.get().plus(disableAfter).isAfter(now)) {
+                disable(integrationId, "every delivery has failed since " + failingSince.get() + " (" + disableAfter.toHours()
+                        + " h or more); last: " + DeliveryOutcomes.truncate(result.detail()), now);
+            }
+            return null;
+        });
+    }
+
+    private void disable(String integrationId, String reason, Instant now) {
+        Optional<String> accountId = sql.queryOne("SELECT account_id FROM integrations WHERE id = ? AND enabled = ?",
+                row -> row.getString("account_id"), integrationId, true);
+        if (accountId.isEmpty()) {
+            return;
+        }
+        String storedReason = reason.length() > 500 ? reason.substring(0, 500) : reason;
+        int changed = sql.update("UPDATE integrations SET enabled = ?, disabled_reason = ?, version = version + 1, update_time = ? "
+                + "WHERE id = ? AND enabled = ?", false, storedReason, now, integrationId, true);
+        if (changed == 1) {
+            audit.write(new AuditEntryDraft(accountId.get(), SERVER_ACTOR, "integration.auto_disable", "integration", integrationId, storedReason, now));
+            indexChanges.record(accountId.get(), now);
+            LOG.info("Integration {} of account {} disabled by the server: {}", integrationId, accountId.get(), storedReason);
+        }
+    }
+}
