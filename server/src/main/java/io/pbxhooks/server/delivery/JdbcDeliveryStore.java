@@ -14,8 +14,7 @@ import io.pbxhooks.admin.port.DeliveryState;
 import io.pbxhooks.admin.port.DeliveryStore;
 import io.pbxhooks.admin.port.Page;
 import io.pbxhooks.server.persistence.JdbcAuditLog;
-import io.pbxhooks.server.persistence.PageTokens;
-import io.pbxhooks.server.persistence.Pages;
+import io.pbxhooks.server.persistence.KeysetQuery;
 import io.pbxhooks.server.persistence.Sql;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -23,7 +22,6 @@ import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,22 +49,13 @@ public class JdbcDeliveryStore implements DeliveryStore {
     @Override
     @ReadOnly
     public Page<DeliveryRecord> list(DeliveryQuery query) {
-        List<Object> parameters = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        filter(where, parameters, "account_id = ?", query.accountId());
-        filter(where, parameters, "integration_id = ?", query.integrationId());
-        filter(where, parameters, "state = ?", query.state() == null ? null : query.state().name());
-        filter(where, parameters, "create_time >= ?", query.createdFrom());
-        filter(where, parameters, "create_time < ?", query.createdTo());
-        if (!query.page().isFirst()) {
-            PageTokens.Position after = PageTokens.decode(LIST, query.page().token());
-            where.append(" AND (create_time < ? OR (create_time = ? AND id < ?))");
-            parameters.addAll(List.of(after.time(), after.time(), after.id()));
-        }
-        parameters.add(query.page().size() + 1);
-        List<DeliveryRecord> rows = sql.query(SELECT + where + " ORDER BY create_time DESC, id DESC LIMIT ?", JdbcDeliveryStore::delivery,
-                parameters.toArray());
-        return Pages.of(rows, query.page(), last -> PageTokens.encode(LIST, last.createTime(), last.id()));
+        return new KeysetQuery(LIST, "create_time", true)
+                .filter("account_id = ?", query.accountId())
+                .filter("integration_id = ?", query.integrationId())
+                .filter("state = ?", query.state() == null ? null : query.state().name())
+                .filter("create_time >= ?", query.createdFrom())
+                .filter("create_time < ?", query.createdTo())
+                .page(sql, SELECT, query.page(), JdbcDeliveryStore::delivery, DeliveryRecord::createTime, DeliveryRecord::id);
     }
 
     @Override
@@ -98,13 +87,6 @@ public class JdbcDeliveryStore implements DeliveryStore {
         audit.write(auditEntry);
         dispatch.wake();
         return find(id).orElseThrow(() -> new NotFoundException("delivery", id));
-    }
-
-    private static void filter(StringBuilder where, List<Object> parameters, String condition, Object value) {
-        if (value != null) {
-            where.append(" AND ").append(condition);
-            parameters.add(value);
-        }
     }
 
     private Map<String, List<String>> headers(String stored) {

@@ -14,8 +14,6 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /** API keys: only the SHA-256 of each secret is stored. */
@@ -59,22 +57,8 @@ public class JdbcApiKeyStore implements ApiKeyStore {
     @Override
     @ReadOnly
     public Page<ApiKeyRecord> list(String accountId, PageRequest page) {
-        List<Object> parameters = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        if (accountId != null) {
-            where.append(" AND account_id = ?");
-            parameters.add(accountId);
-        }
-        if (!page.isFirst()) {
-            PageTokens.Position after = PageTokens.decode(LIST, page.token());
-            where.append(" AND (create_time > ? OR (create_time = ? AND id > ?))");
-            parameters.add(after.time());
-            parameters.add(after.time());
-            parameters.add(after.id());
-        }
-        parameters.add(page.size() + 1);
-        List<ApiKeyRecord> keys = sql.query(COLUMNS + where + " ORDER BY create_time, id LIMIT ?", JdbcApiKeyStore::key, parameters.toArray());
-        return Pages.of(keys, page, last -> PageTokens.encode(LIST, last.createTime(), last.id()));
+        return new KeysetQuery(LIST, "create_time", false).filter("account_id = ?", accountId)
+                .page(sql, COLUMNS, page, JdbcApiKeyStore::key, ApiKeyRecord::createTime, ApiKeyRecord::id);
     }
 
     @Override

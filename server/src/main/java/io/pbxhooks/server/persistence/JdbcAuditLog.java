@@ -7,8 +7,6 @@ import io.pbxhooks.admin.port.AuditRecord;
 import io.pbxhooks.admin.port.Page;
 import io.pbxhooks.admin.port.PageRequest;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
-import java.util.List;
 
 /** The audit trail: written by the stores inside their own transactions, read newest first. */
 @Singleton
@@ -33,24 +31,11 @@ public class JdbcAuditLog implements AuditLog {
     @Override
     @ReadOnly
     public Page<AuditRecord> list(String accountId, PageRequest page) {
-        List<Object> parameters = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        if (accountId != null) {
-            where.append(" AND account_id = ?");
-            parameters.add(accountId);
-        }
-        if (!page.isFirst()) {
-            PageTokens.Position after = PageTokens.decode(LIST, page.token());
-            where.append(" AND (create_time < ? OR (create_time = ? AND id < ?))");
-            parameters.add(after.time());
-            parameters.add(after.time());
-            parameters.add(after.numericId());
-        }
-        parameters.add(page.size() + 1);
-        List<AuditRecord> rows = sql.query("SELECT " + COLUMNS + " FROM audit_entries" + where + " ORDER BY create_time DESC, id DESC LIMIT ?",
-                row -> new AuditRecord(Long.toString(row.getLong("id")), row.getString("account_id"), row.getString("actor_key_id"),
-                        row.getString("action"), row.getString("resource_type"), row.getString("resource_id"), row.getString("summary"),
-                        Sql.instant(row, "create_time")), parameters.toArray());
-        return Pages.of(rows, page, last -> PageTokens.encode(LIST, last.time(), last.id()));
+        return new KeysetQuery(LIST, "create_time", true).numericIds().filter("account_id = ?", accountId)
+                .page(sql, "SELECT " + COLUMNS + " FROM audit_entries", page,
+                        row -> new AuditRecord(Long.toString(row.getLong("id")), row.getString("account_id"), row.getString("actor_key_id"),
+                                row.getString("action"), row.getString("resource_type"), row.getString("resource_id"), row.getString("summary"),
+                                Sql.instant(row, "create_time")),
+                        AuditRecord::time, AuditRecord::id);
     }
 }

@@ -15,7 +15,6 @@ import io.pbxhooks.server.matching.IndexChangeFeed;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,28 +63,12 @@ public class JdbcIntegrationStore implements IntegrationStore {
     @Override
     @ReadOnly
     public Page<IntegrationRecord> list(IntegrationQuery query) {
-        List<Object> parameters = new ArrayList<>(List.of(query.accountId()));
-        StringBuilder where = new StringBuilder(" WHERE account_id = ?");
-        query.triggerServiceTypeFilter().ifPresent(serviceType -> {
-            where.append(" AND trigger_service_type = ?");
-            parameters.add(serviceType);
-        });
-        query.triggerEventFilter().ifPresent(event -> {
-            where.append(" AND trigger_event = ?");
-            parameters.add(event);
-        });
-        query.enabledFilter().ifPresent(enabled -> {
-            where.append(" AND enabled = ?");
-            parameters.add(enabled);
-        });
-        if (!query.page().isFirst()) {
-            PageTokens.Position after = PageTokens.decode(LIST, query.page().token());
-            where.append(" AND (create_time > ? OR (create_time = ? AND id > ?))");
-            parameters.addAll(List.of(after.time(), after.time(), after.id()));
-        }
-        parameters.add(query.page().size() + 1);
-        List<IntegrationRecord> rows = sql.query(SELECT + where + " ORDER BY create_time, id LIMIT ?", this::integration, parameters.toArray());
-        return Pages.of(rows, query.page(), last -> PageTokens.encode(LIST, last.createTime(), last.id()));
+        return new KeysetQuery(LIST, "create_time", false)
+                .filter("account_id = ?", query.accountId())
+                .filter("trigger_service_type = ?", query.triggerServiceType())
+                .filter("trigger_event = ?", query.triggerEvent())
+                .filter("enabled = ?", query.enabled())
+                .page(sql, SELECT, query.page(), this::integration, IntegrationRecord::createTime, IntegrationRecord::id);
     }
 
     @Override

@@ -9,12 +9,12 @@ import java.util.Base64;
  * Keyset page tokens: the sort key of the last item of a page (a time and an id), opaque to clients.
  * The list name is included so a token of one list is refused by another.
  */
-public final class PageTokens {
+final class PageTokens {
 
-    public record Position(Instant time, String id) {
+    record Position(Instant time, String id) {
 
         /** The id of a list keyed by a number (audit entries). */
-        public long numericId() {
+        long numericId() {
             try {
                 return Long.parseLong(id);
             } catch (NumberFormatException notANumber) {
@@ -26,16 +26,16 @@ public final class PageTokens {
     private PageTokens() {
     }
 
-    public static String encode(String list, Instant time, String id) {
+    static String encode(String list, Instant time, String id) {
         String text = list + "|" + time.toEpochMilli() + "|" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    public static String encode(String list, String id) {
+    static String encode(String list, String id) {
         return encode(list, Instant.EPOCH, id);
     }
 
-    public static Position decode(String list, String token) {
+    static Position decode(String list, String token) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|", 3);
             if (parts.length == 3 && parts[0].equals(list)) {

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.function.Function;
 
 /** Turns the {@code size + 1} rows a keyset query fetched into a page and, if there is more, the next token. */
-public final class Pages {
+final class Pages {
 
     private Pages() {
     }
 
-    public static <T> Page<T> of(List<T> fetched, PageRequest page, Function<T, String> tokenAfter) {
+    static <T> Page<T> of(List<T> fetched, PageRequest page, Function<T, String> tokenAfter) {
         if (fetched.size() <= page.size()) {
             return new Page<>(fetched, "");
         }
