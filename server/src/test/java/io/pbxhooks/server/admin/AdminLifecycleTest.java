@@ -1,9 +1,9 @@
 package io.pbxhooks.server.admin;
 
-import static io.pbxhooks.server.admin.AdminTestServer.OPERATOR_KEY;
 import static io.pbxhooks.server.admin.GrpcAssertions.assertStatus;
-import static io.pbxhooks.server.admin.WebhookIntegrations.header;
-import static io.pbxhooks.server.admin.WebhookIntegrations.mapping;
+import static io.pbxhooks.server.testing.AdminTestServer.OPERATOR_KEY;
+import static io.pbxhooks.server.testing.WebhookIntegrations.header;
+import static io.pbxhooks.server.testing.WebhookIntegrations.mapping;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -34,7 +34,9 @@ import io.pbxhooks.admin.v1.ListIntegrationsRequest;
 import io.pbxhooks.admin.v1.SetApplicationEnabledRequest;
 import io.pbxhooks.admin.v1.UpdateIntegrationRequest;
 import io.pbxhooks.admin.v1.Webhook;
+import io.pbxhooks.server.testing.AdminTestServer;
 import io.pbxhooks.server.testing.TestDatabase;
+import io.pbxhooks.server.testing.WebhookIntegrations;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

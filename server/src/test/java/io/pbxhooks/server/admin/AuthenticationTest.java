@@ -1,7 +1,7 @@
 package io.pbxhooks.server.admin;
 
-import static io.pbxhooks.server.admin.AdminTestServer.OPERATOR_KEY;
 import static io.pbxhooks.server.admin.GrpcAssertions.assertStatus;
+import static io.pbxhooks.server.testing.AdminTestServer.OPERATOR_KEY;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +33,7 @@ import io.pbxhooks.admin.v1.ListAuditEntriesRequest;
 import io.pbxhooks.admin.v1.ListIntegrationsRequest;
 import io.pbxhooks.admin.v1.ListServiceTypesRequest;
 import io.pbxhooks.admin.v1.RevokeApiKeyRequest;
+import io.pbxhooks.server.testing.AdminTestServer;
 import io.pbxhooks.server.testing.TestDatabase;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

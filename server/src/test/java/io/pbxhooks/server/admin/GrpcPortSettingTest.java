@@ -3,6 +3,7 @@ package io.pbxhooks.server.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pbxhooks.admin.v1.ListServiceTypesRequest;
+import io.pbxhooks.server.testing.AdminTestServer;
 import io.pbxhooks.server.testing.TestDatabase;
 import io.pbxhooks.server.testing.TestServer;
 import java.net.ServerSocket;

@@ -1,11 +1,12 @@
 package io.pbxhooks.server.admin;
 
-import static io.pbxhooks.server.admin.WebhookIntegrations.header;
-import static io.pbxhooks.server.admin.WebhookIntegrations.mapping;
+import static io.pbxhooks.server.testing.WebhookIntegrations.header;
+import static io.pbxhooks.server.testing.WebhookIntegrations.mapping;
 
 import com.google.protobuf.Duration;
 import io.pbxhooks.admin.v1.Integration;
 import io.pbxhooks.admin.v1.Webhook;
+import io.pbxhooks.server.testing.WebhookIntegrations;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;

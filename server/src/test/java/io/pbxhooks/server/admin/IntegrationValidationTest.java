@@ -1,8 +1,8 @@
 package io.pbxhooks.server.admin;
 
 import static io.pbxhooks.server.admin.GrpcAssertions.assertInvalid;
-import static io.pbxhooks.server.admin.WebhookIntegrations.header;
-import static io.pbxhooks.server.admin.WebhookIntegrations.mapping;
+import static io.pbxhooks.server.testing.WebhookIntegrations.header;
+import static io.pbxhooks.server.testing.WebhookIntegrations.mapping;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +20,9 @@ import io.pbxhooks.admin.v1.ServiceType;
 import io.pbxhooks.admin.v1.TransportType;
 import io.pbxhooks.admin.v1.ValidateIntegrationRequest;
 import io.pbxhooks.admin.v1.Webhook;
+import io.pbxhooks.server.testing.AdminTestServer;
 import io.pbxhooks.server.testing.TestDatabase;
+import io.pbxhooks.server.testing.WebhookIntegrations;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;

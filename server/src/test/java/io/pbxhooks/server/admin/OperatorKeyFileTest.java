@@ -9,6 +9,7 @@ import io.grpc.Status;
 import io.pbxhooks.admin.v1.Account;
 import io.pbxhooks.admin.v1.CreateAccountRequest;
 import io.pbxhooks.admin.v1.GetAccountRequest;
+import io.pbxhooks.server.testing.AdminTestServer;
 import io.pbxhooks.server.testing.TestDatabase;
 import io.pbxhooks.server.testing.TestServer;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.pbxhooks.server.admin;
 
-import static io.pbxhooks.server.admin.AdminTestServer.OPERATOR_KEY;
 import static io.pbxhooks.server.admin.GrpcAssertions.assertInvalid;
+import static io.pbxhooks.server.testing.AdminTestServer.OPERATOR_KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +17,9 @@ import io.pbxhooks.admin.v1.ListAuditEntriesRequest;
 import io.pbxhooks.admin.v1.ListAuditEntriesResponse;
 import io.pbxhooks.admin.v1.ListIntegrationsRequest;
 import io.pbxhooks.admin.v1.ListIntegrationsResponse;
+import io.pbxhooks.server.testing.AdminTestServer;
 import io.pbxhooks.server.testing.TestDatabase;
+import io.pbxhooks.server.testing.WebhookIntegrations;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

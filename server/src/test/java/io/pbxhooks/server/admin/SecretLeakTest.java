@@ -1,8 +1,8 @@
 package io.pbxhooks.server.admin;
 
-import static io.pbxhooks.server.admin.AdminTestServer.OPERATOR_KEY;
 import static io.pbxhooks.server.admin.GrpcAssertions.assertInvalid;
 import static io.pbxhooks.server.admin.GrpcAssertions.assertStatus;
+import static io.pbxhooks.server.testing.AdminTestServer.OPERATOR_KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +26,10 @@ import io.pbxhooks.admin.v1.UpdateIntegrationRequest;
 import io.pbxhooks.admin.v1.ValidateIntegrationRequest;
 import io.pbxhooks.admin.v1.Webhook;
 import io.pbxhooks.server.security.SecretCipher;
+import io.pbxhooks.server.testing.AdminTestServer;
+import io.pbxhooks.server.testing.ResponseRecorder;
 import io.pbxhooks.server.testing.TestDatabase;
+import io.pbxhooks.server.testing.WebhookIntegrations;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;

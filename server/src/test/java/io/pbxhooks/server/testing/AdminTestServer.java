@@ -1,4 +1,4 @@
-package io.pbxhooks.server.admin;
+package io.pbxhooks.server.testing;
 
 import io.grpc.CallOptions;
 import io.grpc.Channel;
@@ -21,20 +21,24 @@ import io.pbxhooks.admin.v1.CatalogServiceGrpc.CatalogServiceBlockingStub;
 import io.pbxhooks.admin.v1.CreateAccountRequest;
 import io.pbxhooks.admin.v1.CreateApiKeyRequest;
 import io.pbxhooks.admin.v1.CreateApiKeyResponse;
+import io.pbxhooks.admin.v1.DeliveryServiceGrpc;
+import io.pbxhooks.admin.v1.DeliveryServiceGrpc.DeliveryServiceBlockingStub;
 import io.pbxhooks.admin.v1.IntegrationServiceGrpc;
 import io.pbxhooks.admin.v1.IntegrationServiceGrpc.IntegrationServiceBlockingStub;
-import io.pbxhooks.server.testing.TestDatabase;
-import io.pbxhooks.server.testing.TestServer;
+import io.pbxhooks.ingest.v1.EventIngestServiceGrpc;
+import io.pbxhooks.ingest.v1.EventIngestServiceGrpc.EventIngestServiceBlockingStub;
+import io.pbxhooks.ingest.v1.EventIngestServiceGrpc.EventIngestServiceStub;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A whole server (see {@link TestServer}) started with a known operator key, and blocking stubs of the admin API
- * that send {@code authorization: Bearer <key>}. Every reply goes through a {@link ResponseRecorder}.
+ * A whole server (see {@link TestServer}) started with a known operator key, and stubs of the admin API and the
+ * event ingest that send {@code authorization: Bearer <key>}. Every reply goes through a {@link ResponseRecorder}.
  */
-final class AdminTestServer implements AutoCloseable {
+public final class AdminTestServer implements AutoCloseable {
 
-    static final String OPERATOR_KEY = ApiKeySecrets.generate();
+    public static final String OPERATOR_KEY = ApiKeySecrets.generate();
 
     private static final long CALL_TIMEOUT_SECONDS = 20;
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
@@ -43,7 +47,7 @@ final class AdminTestServer implements AutoCloseable {
     private final ResponseRecorder recorder = new ResponseRecorder();
     private final Channel channel;
 
-    AdminTestServer(TestServer server) {
+    public AdminTestServer(TestServer server) {
         this.server = server;
         this.channel = ClientInterceptors.intercept(server.channel(), recorder, new ClientInterceptor() {
             @Override
@@ -54,64 +58,85 @@ final class AdminTestServer implements AutoCloseable {
         });
     }
 
-    static AdminTestServer start(TestDatabase.Kind database) {
-        return new AdminTestServer(TestServer.start(database, Map.of("pbxhooks.operator-key", OPERATOR_KEY)));
+    public static AdminTestServer start(TestDatabase.Kind database) {
+        return start(database, Map.of());
     }
 
-    TestServer server() {
+    /** A server with these properties besides the operator key, e.g. faster delivery retries. */
+    public static AdminTestServer start(TestDatabase.Kind database, Map<String, Object> extraProperties) {
+        Map<String, Object> properties = new HashMap<>(extraProperties);
+        properties.put("pbxhooks.operator-key", OPERATOR_KEY);
+        return new AdminTestServer(TestServer.start(database, properties));
+    }
+
+    public TestServer server() {
         return server;
     }
 
-    ResponseRecorder recorder() {
+    public ResponseRecorder recorder() {
         return recorder;
     }
 
-    AccountServiceBlockingStub accounts(String key) {
+    public AccountServiceBlockingStub accounts(String key) {
         return withKey(AccountServiceGrpc.newBlockingStub(channel), key);
     }
 
-    IntegrationServiceBlockingStub integrations(String key) {
+    public IntegrationServiceBlockingStub integrations(String key) {
         return withKey(IntegrationServiceGrpc.newBlockingStub(channel), key);
     }
 
-    CatalogServiceBlockingStub catalog(String key) {
+    public DeliveryServiceBlockingStub deliveries(String key) {
+        return withKey(DeliveryServiceGrpc.newBlockingStub(channel), key);
+    }
+
+    /** The event ingest for {@code PublishOne}. */
+    public EventIngestServiceBlockingStub ingest(String key) {
+        return withKey(EventIngestServiceGrpc.newBlockingStub(channel), key);
+    }
+
+    /** The event ingest for the {@code Publish} stream. */
+    public EventIngestServiceStub ingestStream(String key) {
+        return withKey(EventIngestServiceGrpc.newStub(channel), key);
+    }
+
+    public CatalogServiceBlockingStub catalog(String key) {
         return withKey(CatalogServiceGrpc.newBlockingStub(channel), key);
     }
 
-    AuditServiceBlockingStub audit(String key) {
+    public AuditServiceBlockingStub audit(String key) {
         return withKey(AuditServiceGrpc.newBlockingStub(channel), key);
     }
 
     /** Creates the account as the operator. */
-    Account createAccount(String id) {
+    public Account createAccount(String id) {
         return accounts(OPERATOR_KEY).createAccount(CreateAccountRequest.newBuilder()
                 .setAccount(Account.newBuilder().setId(id).setDisplayName("Account " + id)).build()).getAccount();
     }
 
     /** Creates a key of the account as the operator; the response holds its secret. */
-    CreateApiKeyResponse createKey(String accountId, ApiKey.Role role) {
+    public CreateApiKeyResponse createKey(String accountId, ApiKey.Role role) {
         return accounts(OPERATOR_KEY).createApiKey(CreateApiKeyRequest.newBuilder()
                 .setAccountId(accountId).setRole(role).setDescription(role + " of " + accountId).build());
     }
 
     /** Creates the account and an admin key of it; returns the key's secret. */
-    String createAccountWithAdmin(String accountId) {
+    public String createAccountWithAdmin(String accountId) {
         createAccount(accountId);
         return createKey(accountId, ApiKey.Role.ADMIN).getSecret();
     }
 
     /** The channel to the server: every call has a deadline, every reply is recorded. */
-    Channel channel() {
+    public Channel channel() {
         return channel;
     }
 
     /** The stub sending {@code authorization: Bearer <key>}, or no authorization header when {@code key} is null. */
-    static <S extends AbstractStub<S>> S withKey(S stub, String key) {
+    public static <S extends AbstractStub<S>> S withKey(S stub, String key) {
         return key == null ? stub : withAuthorization(stub, "Bearer " + key);
     }
 
     /** The stub sending exactly this authorization header. */
-    static <S extends AbstractStub<S>> S withAuthorization(S stub, String authorization) {
+    public static <S extends AbstractStub<S>> S withAuthorization(S stub, String authorization) {
         Metadata headers = new Metadata();
         headers.put(AUTHORIZATION, authorization);
         return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));

@@ -1,4 +1,4 @@
-package io.pbxhooks.server.admin;
+package io.pbxhooks.server.testing;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -22,15 +22,15 @@ import java.util.List;
  * Keeps, as text, all that the server sent back: response headers, every response message, and every status
  * with its trailers and its decoded {@code google.rpc.Status} details. Tests grep it for secrets.
  */
-final class ResponseRecorder implements ClientInterceptor {
+public final class ResponseRecorder implements ClientInterceptor {
 
     /** One reply of the server: the method it answered and what it said. */
-    record Reply(String method, String text) {
+    public record Reply(String method, String text) {
     }
 
     private final List<Reply> replies = new ArrayList<>();
 
-    synchronized List<Reply> replies() {
+    public synchronized List<Reply> replies() {
         return List.copyOf(replies);
     }
 

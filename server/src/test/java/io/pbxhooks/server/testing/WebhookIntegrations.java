@@ -1,4 +1,4 @@
-package io.pbxhooks.server.admin;
+package io.pbxhooks.server.testing;
 
 import io.pbxhooks.admin.v1.FieldMapping;
 import io.pbxhooks.admin.v1.Integration;
@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** Valid webhook integrations of the real Hosted PBX trigger and webhook transport, and fresh secrets for them. */
-final class WebhookIntegrations {
+public final class WebhookIntegrations {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -16,7 +16,7 @@ final class WebhookIntegrations {
     }
 
     /** Answered inbound calls to a CRM: POST JSON, no authentication, one custom header, three field mappings. */
-    static Integration.Builder answeredCalls(String name) {
+    public static Integration.Builder answeredCalls(String name) {
         return Integration.newBuilder()
                 .setName(name)
                 .setType("webhook")
@@ -34,7 +34,7 @@ final class WebhookIntegrations {
     }
 
     /** {@link #answeredCalls} with BASIC authentication and a signing secret. */
-    static Integration.Builder answeredCallsWithSecrets(String name, String password, String signingSecret) {
+    public static Integration.Builder answeredCallsWithSecrets(String name, String password, String signingSecret) {
         Integration.Builder integration = answeredCalls(name);
         integration.getWebhookBuilder()
                 .setAuth(Webhook.Auth.newBuilder().setType(Webhook.Auth.Type.BASIC).setUsername("crm-user").setPassword(password))
@@ -42,21 +42,21 @@ final class WebhookIntegrations {
         return integration;
     }
 
-    static FieldMapping mapping(String requestKey, String field) {
+    public static FieldMapping mapping(String requestKey, String field) {
         return FieldMapping.newBuilder().setRequestKey(requestKey).setField(field).build();
     }
 
-    static Webhook.Header header(String name, String value) {
+    public static Webhook.Header header(String name, String value) {
         return Webhook.Header.newBuilder().setName(name).setValue(value).build();
     }
 
     /** A Standard Webhooks signing secret: {@code whsec_} and the Base64 of 32 random bytes. */
-    static String newSigningSecret() {
+    public static String newSigningSecret() {
         return "whsec_" + Base64.getEncoder().encodeToString(randomBytes(32));
     }
 
     /** A recognisable random text, e.g. a password, to grep for. */
-    static String newSecret(String prefix) {
+    public static String newSecret(String prefix) {
         return prefix + HexFormat.of().formatHex(randomBytes(16));
     }
 
