@@ -64,7 +64,8 @@ public final class WebhookTransport implements TransportPlugin {
             throw new IllegalArgumentException("invalid webhook configuration, check: "
                     + violations.stream().map(Violation::field).distinct().collect(Collectors.joining(", ")));
         }
-        return new WebhookSender(WebhookConfig.from(config), httpClient.lease(), context.clock());
+        // Not validate(config, context): a stored integration the policy now refuses is refused, and recorded, per attempt.
+        return new WebhookSender(WebhookConfig.from(config), httpClient.lease(context.destinationPolicy()), context.clock());
     }
 
     private static Optional<Violation> methodAndFormatProblem(TransportConfig config) {
