@@ -55,6 +55,18 @@ public final class WebhookTransport implements TransportPlugin {
     }
 
     @Override
+    public List<Violation> validate(TransportConfig config, PluginContext context) {
+        requireNonNull(context, "context is null");
+        List<Violation> violations = new ArrayList<>(validate(config));
+        boolean requestUrlValid = violations.stream().noneMatch(violation -> violation.field().equals(WebhookSchema.REQUEST_URL));
+        if (requestUrlValid) {
+            RequestUrlDestinationRule.check(config.value(WebhookSchema.REQUEST_URL).orElse(""), context.destinationPolicy())
+                    .ifPresent(violations::add);
+        }
+        return violations;
+    }
+
+    @Override
     public TransportSender createSender(TransportConfig config, PluginContext context) {
         requireNonNull(config, "config is null");
         requireNonNull(context, "context is null");
