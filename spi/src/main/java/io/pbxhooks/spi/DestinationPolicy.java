@@ -23,6 +23,6 @@ public interface DestinationPolicy {
      * so that a missing policy means no connections rather than unchecked ones.
      */
     static DestinationPolicy refuseAll() {
-        return address -> Optional.of(address.getHostAddress() + " is refused: the host supplies no destination policy");
+        return address -> Optional.of(address.getHostAddress() + " is not allowed: the host supplies no destination policy");
     }
 }
