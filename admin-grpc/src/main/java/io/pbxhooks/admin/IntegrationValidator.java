@@ -39,7 +39,7 @@ final class IntegrationValidator {
             violations.add(new Violation("integration.name",
                     "name must be at most " + NAME_MAX_LENGTH + " characters (it has " + spec.name().length() + ")"));
         }
-        transport(spec.type(), violations).ifPresent(transport -> transport.validate(spec.config()).forEach(violation ->
+        transport(spec.type(), violations).ifPresent(transport -> transport.validate(spec.config(), catalog.pluginContext()).forEach(violation ->
                 violations.add(new Violation("integration." + SettingPaths.of(spec.type(), violation.field()), violation.message()))));
         serviceType(spec.triggerServiceType(), violations).ifPresent(serviceType -> {
             Optional<EventDescriptor> event = event(serviceType, spec.triggerEvent(), violations);

@@ -21,7 +21,12 @@ public record DeliveryResult(Outcome outcome, int statusCode, Duration retryAfte
         /** Transient: connection errors, timeouts, 408, 425, 429, 5xx. */
         RETRYABLE,
         /** Final: sending again would not help. */
-        PERMANENT
+        PERMANENT,
+        /**
+         * Final, and nothing was sent: the destination is not one the host allows (for example a private address).
+         * The detail says why and how the operator can allow it.
+         */
+        REFUSED
     }
 
     public DeliveryResult(Outcome outcome, int statusCode, Duration retryAfter, String detail) {
@@ -46,6 +51,11 @@ public record DeliveryResult(Outcome outcome, int statusCode, Duration retryAfte
 
     public static DeliveryResult permanent(int statusCode, String detail) {
         return new DeliveryResult(Outcome.PERMANENT, statusCode, null, detail);
+    }
+
+    /** Nothing was sent: {@code detail} says why the destination was refused. */
+    public static DeliveryResult refused(String detail) {
+        return new DeliveryResult(Outcome.REFUSED, 0, null, detail);
     }
 
     /** The same result carrying {@code exchange} (null for none). */

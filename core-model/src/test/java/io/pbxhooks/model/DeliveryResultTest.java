@@ -1,6 +1,7 @@
 package io.pbxhooks.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,5 +47,15 @@ class DeliveryResultTest {
         Exchange requestOnly = Exchange.requestOnly("POST https://crm.example.com/hooks");
         assertTrue(requestOnly.responseHeaders().isEmpty());
         assertEquals("", requestOnly.responseExcerpt());
+    }
+
+    @Test
+    void aRefusedResultHasNoResponseAndCannotAskForARetry() {
+        DeliveryResult refused = DeliveryResult.refused("refused: 10.0.0.5 is a private address");
+        assertEquals(DeliveryResult.Outcome.REFUSED, refused.outcome());
+        assertEquals(0, refused.statusCode());
+        assertFalse(refused.hasResponse());
+        assertThrows(IllegalArgumentException.class,
+                () -> new DeliveryResult(DeliveryResult.Outcome.REFUSED, 0, Duration.ofSeconds(1), "refused"));
     }
 }

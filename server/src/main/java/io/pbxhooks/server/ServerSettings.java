@@ -2,10 +2,11 @@ package io.pbxhooks.server;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The operator's settings under {@code pbxhooks.*}; each can also be set as an environment variable
- * ({@code PBXHOOKS_DATA_DIR}, {@code PBXHOOKS_PLUGINS_DIR}, {@code PBXHOOKS_GRPC_PORT}).
+ * ({@code PBXHOOKS_DATA_DIR}, {@code PBXHOOKS_PLUGINS_DIR}, {@code PBXHOOKS_GRPC_PORT}, {@code PBXHOOKS_ALLOWED_DESTINATIONS}).
  */
 @ConfigurationProperties("pbxhooks")
 public class ServerSettings {
@@ -13,6 +14,8 @@ public class ServerSettings {
     private Path dataDir = Path.of("data");
     private Path pluginsDir = Path.of("plugins");
     private Grpc grpc = new Grpc();
+    /** Addresses and CIDR blocks deliveries may go to although the built-in rules refuse them (loopback, private ...). */
+    private List<String> allowedDestinations = List.of();
 
     public Path getDataDir() {
         return dataDir;
@@ -28,6 +31,14 @@ public class ServerSettings {
 
     public void setPluginsDir(Path pluginsDir) {
         this.pluginsDir = pluginsDir;
+    }
+
+    public List<String> getAllowedDestinations() {
+        return allowedDestinations;
+    }
+
+    public void setAllowedDestinations(List<String> allowedDestinations) {
+        this.allowedDestinations = List.copyOf(allowedDestinations);
     }
 
     public Grpc getGrpc() {

@@ -28,6 +28,15 @@ public interface TransportPlugin {
         return configSchema().validate(config);
     }
 
+    /**
+     * As {@link #validate(TransportConfig)}, with rules that depend on the host, such as refusing a destination its
+     * {@link PluginContext#destinationPolicy() destination policy} would refuse. The host validates through this one
+     * when an integration is saved; the default ignores the context.
+     */
+    default List<Violation> validate(TransportConfig config, PluginContext context) {
+        return validate(config);
+    }
+
     /** Creates the sender of one integration from a configuration that {@link #validate} accepted. */
     TransportSender createSender(TransportConfig config, PluginContext context);
 }

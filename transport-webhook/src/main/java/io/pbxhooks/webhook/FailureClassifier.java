@@ -14,9 +14,9 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
- * Classifies an attempt that got no response. Every such failure may be transient (a receiver restarting, a
- * network partition, a certificate about to be renewed), so all are retryable and the host's schedule decides
- * when to stop. The detail is short text for a person, never a stack trace.
+ * Classifies an attempt that got no response. A destination the host's policy refused is final; every other such
+ * failure may be transient (a receiver restarting, a network partition, a certificate about to be renewed), so it is
+ * retryable and the host's schedule decides when to stop. The detail is short text for a person, never a stack trace.
  */
 final class FailureClassifier {
 
@@ -24,6 +24,11 @@ final class FailureClassifier {
     }
 
     static DeliveryResult classify(Throwable failure, Duration timeout) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DestinationRefusedException refused) {
+                return DeliveryResult.refused(refused.getMessage());
+            }
+        }
         return DeliveryResult.retryable(0, null, describe(failure, timeout));
     }
 

@@ -1,16 +1,25 @@
 package io.pbxhooks.webhook;
 
 import io.micronaut.buffer.netty.NettyByteBufferFactory;
+import io.micronaut.core.annotation.AnnotationMetadataResolver;
 import io.micronaut.core.convert.ConversionService;
 import io.micronaut.core.io.ResourceResolver;
+import io.micronaut.http.bind.DefaultRequestBinderRegistry;
 import io.micronaut.http.body.ContextlessMessageBodyHandlerRegistry;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.filter.DefaultHttpClientFilterResolver;
 import io.micronaut.http.client.netty.DefaultHttpClient;
+import io.micronaut.http.client.netty.NettyClientCustomizer;
 import io.micronaut.http.client.netty.ssl.NettyClientSslBuilder;
 import io.micronaut.http.codec.MediaTypeCodecRegistry;
 import io.micronaut.runtime.ApplicationConfiguration;
+import io.micronaut.websocket.context.WebSocketBeanRegistry;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.pbxhooks.spi.DestinationPolicy;
 import java.time.Duration;
+import java.util.List;
 
 /** Makes the Micronaut HTTP client the webhook transport sends with, outside any ApplicationContext. */
 final class HttpClients {
@@ -22,12 +31,16 @@ final class HttpClients {
     }
 
     /**
-     * {@code HttpClient.create} would need a JSON mapper on the class path (it builds JSON body handlers eagerly). The
-     * transport sends and reads only bytes, so it passes handler registries without JSON through the one public
-     * constructor that accepts them, deprecated in Micronaut 4 in favour of a builder that does not expose them yet.
+     * A client that connects only to addresses {@code policy} allows ({@link CheckedAddressResolverGroup}).
+     *
+     * <p>{@code HttpClient.create} would need a JSON mapper on the class path (it builds JSON body handlers eagerly), and
+     * the builder that replaces these constructors does not expose handler registries or resolver groups yet. The
+     * transport sends and reads only bytes, so it passes handler registries without JSON, and its resolver group,
+     * through the public constructor that accepts both, deprecated in Micronaut 4. The other arguments are the
+     * builder's own defaults.
      */
     @SuppressWarnings("deprecation")
-    static HttpClient create() {
+    static HttpClient create(DestinationPolicy policy) {
         DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
         configuration.setFollowRedirects(false);
         configuration.setExceptionOnErrorStatus(false);
@@ -37,8 +50,12 @@ final class HttpClients {
         configuration.setConnectTimeout(longest);
         configuration.setReadTimeout(longest);
         configuration.setRequestTimeout(longest.plusSeconds(1));
-        return new DefaultHttpClient(null, configuration, null, null, new NettyClientSslBuilder(new ResourceResolver()), MediaTypeCodecRegistry.of(),
+        return new DefaultHttpClient(null, null, configuration, null,
+                new DefaultHttpClientFilterResolver(null, AnnotationMetadataResolver.DEFAULT, List.of()), List.of(), null,
+                new NettyClientSslBuilder(new ResourceResolver()), MediaTypeCodecRegistry.of(),
                 new ContextlessMessageBodyHandlerRegistry(new ApplicationConfiguration(), NettyByteBufferFactory.DEFAULT),
-                null, ConversionService.SHARED);
+                WebSocketBeanRegistry.EMPTY, new DefaultRequestBinderRegistry(ConversionService.SHARED), null,
+                NioSocketChannel::new, NioDatagramChannel::new, new NettyClientCustomizer() { }, null, ConversionService.SHARED,
+                new CheckedAddressResolverGroup(policy));
     }
 }

@@ -55,6 +55,18 @@ public final class WebhookTransport implements TransportPlugin {
     }
 
     @Override
+    public List<Violation> validate(TransportConfig config, PluginContext context) {
+        requireNonNull(context, "context is null");
+        List<Violation> violations = new ArrayList<>(validate(config));
+        boolean requestUrlValid = violations.stream().noneMatch(violation -> violation.field().equals(WebhookSchema.REQUEST_URL));
+        if (requestUrlValid) {
+            RequestUrlDestinationRule.check(config.value(WebhookSchema.REQUEST_URL).orElse(""), context.destinationPolicy())
+                    .ifPresent(violations::add);
+        }
+        return violations;
+    }
+
+    @Override
     public TransportSender createSender(TransportConfig config, PluginContext context) {
         requireNonNull(config, "config is null");
         requireNonNull(context, "context is null");
@@ -64,7 +76,8 @@ public final class WebhookTransport implements TransportPlugin {
             throw new IllegalArgumentException("invalid webhook configuration, check: "
                     + violations.stream().map(Violation::field).distinct().collect(Collectors.joining(", ")));
         }
-        return new WebhookSender(WebhookConfig.from(config), httpClient.lease(), context.clock());
+        // Not validate(config, context): a stored integration the policy now refuses is refused, and recorded, per attempt.
+        return new WebhookSender(WebhookConfig.from(config), httpClient.lease(context.destinationPolicy()), context.clock());
     }
 
     private static Optional<Violation> methodAndFormatProblem(TransportConfig config) {

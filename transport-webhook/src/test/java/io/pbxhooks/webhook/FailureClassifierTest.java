@@ -19,9 +19,16 @@ class FailureClassifierTest {
     private static final Duration TIMEOUT = Duration.ofMillis(2500);
 
     @Test
-    void everyFailureIsRetryableWithoutAStatus() {
+    void everyFailureButARefusedDestinationIsRetryableWithoutAStatus() {
         assertEquals(DeliveryResult.retryable(0, null, "connection refused"),
                 FailureClassifier.classify(new HttpClientException("Connect Error", new ConnectException("Connection refused")), TIMEOUT));
+    }
+
+    @Test
+    void aDestinationThePolicyRefusedIsFinalWithThePolicysReason() {
+        String detail = "refused: 10.0.0.5 is a private address";
+        assertEquals(DeliveryResult.refused(detail),
+                FailureClassifier.classify(new HttpClientException("Connect Error", new DestinationRefusedException(detail)), TIMEOUT));
     }
 
     @Test

@@ -17,8 +17,8 @@ class SharedHttpClientTest {
     void isOpenWhileAnyLeaseIsAndClosesWithTheLast() {
         SharedHttpClient shared = new SharedHttpClient(HttpClients::create);
         assertFalse(shared.isOpen());
-        SharedHttpClient.Lease first = shared.lease();
-        SharedHttpClient.Lease second = shared.lease();
+        SharedHttpClient.Lease first = shared.lease(TestPolicies.ALLOW_ALL);
+        SharedHttpClient.Lease second = shared.lease(TestPolicies.ALLOW_ALL);
         assertSame(first.client(), second.client());
         HttpClient client = first.client();
         first.close();
@@ -28,9 +28,21 @@ class SharedHttpClientTest {
         second.close();
         assertFalse(shared.isOpen());
         assertFalse(client.isRunning());
-        try (SharedHttpClient.Lease again = shared.lease()) {
+        try (SharedHttpClient.Lease again = shared.lease(TestPolicies.ALLOW_ALL)) {
             assertNotSame(client, again.client());
         }
+    }
+
+    @Test
+    void sendersUnderAnotherDestinationPolicyGetAnotherClient() {
+        SharedHttpClient shared = new SharedHttpClient(HttpClients::create);
+        try (SharedHttpClient.Lease allowing = shared.lease(TestPolicies.ALLOW_ALL);
+             SharedHttpClient.Lease refusing = shared.lease(TestPolicies.REFUSE_LOOPBACK)) {
+            assertNotSame(allowing.client(), refusing.client());
+            refusing.close();
+            assertTrue(allowing.client().isRunning());
+        }
+        assertFalse(shared.isOpen());
     }
 
     @Test

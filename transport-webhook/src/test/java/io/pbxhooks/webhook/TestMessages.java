@@ -17,12 +17,8 @@ final class TestMessages {
 
     static final Instant SENT_AT = Instant.parse("2024-05-06T07:08:09Z");
     static final Clock CLOCK = Clock.fixed(SENT_AT, ZoneOffset.UTC);
-    static final PluginContext CONTEXT = new PluginContext() {
-        @Override
-        public Clock clock() {
-            return CLOCK;
-        }
-    };
+    /** Allows every destination: these tests' receivers are local. The refusals are tested in {@link DestinationRefusalTest}. */
+    static final PluginContext CONTEXT = TestPolicies.context(TestPolicies.ALLOW_ALL);
 
     private TestMessages() {
     }

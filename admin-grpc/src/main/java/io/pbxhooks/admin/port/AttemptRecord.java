@@ -14,9 +14,10 @@ import java.util.Set;
  * the response headers and the excerpt ({@link io.pbxhooks.model.Exchange}).
  *
  * @param number          1 for the delivery's first attempt
- * @param outcome         {@code SUCCEEDED}, {@code RETRYABLE} or {@code PERMANENT} as the transport classified it
- *                        ({@link io.pbxhooks.model.DeliveryResult.Outcome}), or {@code REFUSED} when the host did not
- *                        send it at all (e.g. the transport is not loaded)
+ * @param outcome         {@code SUCCEEDED}, {@code RETRYABLE}, {@code PERMANENT} or {@code REFUSED} (the destination
+ *                        is not allowed: nothing was sent) as the transport classified it
+ *                        ({@link io.pbxhooks.model.DeliveryResult.Outcome}); {@code REFUSED} also when the host did
+ *                        not send it at all (e.g. the transport is not loaded)
  * @param statusCode      the receiver's status code; 0 when there was no response
  * @param detail          for people, e.g. {@code HTTP 503 Service Unavailable: maintenance}
  * @param request         the request as sent, redacted; empty when none was sent

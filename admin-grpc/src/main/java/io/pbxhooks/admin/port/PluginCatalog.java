@@ -2,17 +2,27 @@ package io.pbxhooks.admin.port;
 
 import static java.util.Objects.requireNonNull;
 
+import io.pbxhooks.spi.PluginContext;
 import io.pbxhooks.spi.TransportPlugin;
 import io.pbxhooks.spi.TriggerPlugin;
 import java.util.List;
 import java.util.Optional;
 
-/** The loaded plugins, in load order. Fixed for the life of the server. */
+/** The loaded plugins, in load order, and the context the host gives them. Fixed for the life of the server. */
 public interface PluginCatalog {
 
     List<TriggerPlugin> triggers();
 
     List<TransportPlugin> transports();
+
+    /**
+     * The context the host gives these plugins; transports validate integrations with it (for example against the
+     * host's destination policy). The default is the SPI's, whose policy refuses every destination.
+     */
+    default PluginContext pluginContext() {
+        return new PluginContext() {
+        };
+    }
 
     default Optional<TriggerPlugin> trigger(String serviceTypeId) {
         return triggers().stream().filter(trigger -> trigger.serviceType().id().equals(serviceTypeId)).findFirst();

@@ -116,7 +116,7 @@ public class Dispatcher {
             DeliveryOutcomes.AttemptLog attempt = new DeliveryOutcomes.AttemptLog(started, Duration.between(started, now), result);
             switch (result.outcome()) {
                 case SUCCEEDED -> outcomes.record(node, delivery, attempt, DeliveryOutcomes.Next.SUCCEEDED, null, now);
-                case PERMANENT -> outcomes.record(node, delivery, attempt, DeliveryOutcomes.Next.FAILED, null, now);
+                case PERMANENT, REFUSED -> outcomes.record(node, delivery, attempt, DeliveryOutcomes.Next.FAILED, null, now);
                 case RETRYABLE -> {
                     Optional<Duration> wait = schedule.nextDelay(delivery.attempt(), result.requestedRetryAfter());
                     outcomes.record(node, delivery, attempt, wait.isPresent() ? DeliveryOutcomes.Next.RETRY_SCHEDULED : DeliveryOutcomes.Next.FAILED,

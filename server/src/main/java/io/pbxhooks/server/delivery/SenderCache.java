@@ -2,7 +2,6 @@ package io.pbxhooks.server.delivery;
 
 import io.pbxhooks.admin.port.IntegrationRecord;
 import io.pbxhooks.server.plugin.PluginRegistry;
-import io.pbxhooks.spi.PluginContext;
 import io.pbxhooks.spi.TransportSender;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -17,8 +16,6 @@ class SenderCache {
     }
 
     private final PluginRegistry plugins;
-    private final PluginContext context = new PluginContext() {
-    };
     private final Map<String, Cached> senders = new ConcurrentHashMap<>();
 
     SenderCache(PluginRegistry plugins) {
@@ -35,7 +32,7 @@ class SenderCache {
             }
             return new Cached(integration.version(), plugins.transport(integration.type())
                     .orElseThrow(() -> new IllegalStateException("transport " + integration.type() + " is not loaded"))
-                    .createSender(integration.config(), context));
+                    .createSender(integration.config(), plugins.pluginContext()));
         });
         return cached.sender();
     }

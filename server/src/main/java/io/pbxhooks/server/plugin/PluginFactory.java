@@ -3,6 +3,8 @@ package io.pbxhooks.server.plugin;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.pbxhooks.server.ServerSettings;
+import io.pbxhooks.server.destination.AllowedDestinations;
+import io.pbxhooks.server.destination.HostDestinationPolicy;
 import io.pbxhooks.spi.TransportPlugin;
 import io.pbxhooks.spi.TriggerPlugin;
 import java.util.stream.Collectors;
@@ -17,7 +19,12 @@ class PluginFactory {
 
     @Context
     PluginRegistry pluginRegistry(ServerSettings settings) {
-        PluginRegistry registry = new PluginRegistry(new PluginLoader(PluginFactory.class.getClassLoader()).load(settings.getPluginsDir()));
+        AllowedDestinations allowed = AllowedDestinations.parse(settings.getAllowedDestinations());
+        if (!allowed.isEmpty()) {
+            LOG.info("Deliveries may go to these otherwise refused destinations (PBXHOOKS_ALLOWED_DESTINATIONS): {}", allowed);
+        }
+        PluginRegistry registry = new PluginRegistry(new PluginLoader(PluginFactory.class.getClassLoader()).load(settings.getPluginsDir()),
+                new HostPluginContext(new HostDestinationPolicy(allowed)));
         for (LoadedPlugin loaded : registry.plugins()) {
             LOG.info("Loaded plugin {} version {} from {}: service types [{}], transports [{}]",
                     loaded.plugin().name(), loaded.plugin().version(), loaded.origin(),

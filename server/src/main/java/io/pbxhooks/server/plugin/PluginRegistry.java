@@ -1,6 +1,9 @@
 package io.pbxhooks.server.plugin;
 
+import static java.util.Objects.requireNonNull;
+
 import io.pbxhooks.admin.port.PluginCatalog;
+import io.pbxhooks.spi.PluginContext;
 import io.pbxhooks.spi.TransportPlugin;
 import io.pbxhooks.spi.TriggerPlugin;
 import java.util.LinkedHashMap;
@@ -8,15 +11,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The loaded plugins' trigger and transport plugins by id. Two plugins claiming one id stop the server. */
+/**
+ * The loaded plugins' trigger and transport plugins by id, and the one context the server gives them all. Two
+ * plugins claiming one id stop the server.
+ */
 public final class PluginRegistry implements PluginCatalog {
 
     private final List<LoadedPlugin> plugins;
+    private final PluginContext context;
     private final Map<String, TriggerPlugin> triggers = new LinkedHashMap<>();
     private final Map<String, TransportPlugin> transports = new LinkedHashMap<>();
 
-    public PluginRegistry(List<LoadedPlugin> plugins) {
+    public PluginRegistry(List<LoadedPlugin> plugins, PluginContext context) {
         this.plugins = List.copyOf(plugins);
+        this.context = requireNonNull(context, "context is null");
         Map<String, String> triggerOrigins = new LinkedHashMap<>();
         Map<String, String> transportOrigins = new LinkedHashMap<>();
         for (LoadedPlugin loaded : plugins) {
@@ -43,6 +51,11 @@ public final class PluginRegistry implements PluginCatalog {
 
     public List<LoadedPlugin> plugins() {
         return plugins;
+    }
+
+    @Override
+    public PluginContext pluginContext() {
+        return context;
     }
 
     @Override

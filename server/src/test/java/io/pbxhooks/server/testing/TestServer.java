@@ -54,12 +54,19 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
-    /** Properties of a test server: free ports, a fresh data directory and an empty plugins directory. */
+    /** Lets deliveries reach receivers on this machine, which the server refuses by default; tests of that refusal override it. */
+    public static final String LOCAL_RECEIVERS_ALLOWED = "127.0.0.0/8,::1/128";
+
+    /**
+     * Properties of a test server: free ports, a fresh data directory, an empty plugins directory, and
+     * {@code pbxhooks.allowed-destinations} set to {@link #LOCAL_RECEIVERS_ALLOWED} so tests can deliver to local receivers.
+     */
     public static Map<String, Object> baseProperties(Path dataDirectory) {
         return Map.of(
                 "pbxhooks.data-dir", dataDirectory.toString(),
                 "pbxhooks.plugins-dir", dataDirectory.resolve("plugins").toString(),
                 "pbxhooks.grpc.port", 0,
+                "pbxhooks.allowed-destinations", LOCAL_RECEIVERS_ALLOWED,
                 "micronaut.server.port", -1);
     }
 
