@@ -27,7 +27,7 @@ final class WebhookSchema {
 
     static final int MAXIMUM_URL_LENGTH = 2048;
     static final long DEFAULT_TIMEOUT_MILLIS = 10_000;
-    static final long MAXIMUM_TIMEOUT_MILLIS = 60_000;
+    static final long MAXIMUM_TIMEOUT_MILLIS = 30_000;
 
     private WebhookSchema() {
     }

@@ -22,13 +22,18 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /**
  * Sends one integration's deliveries: one request per attempt, the whole exchange bounded by the timeout. Every
  * result carries its {@link Exchange}: the request as sent and what came back, credentials blanked out.
  */
 final class WebhookSender implements TransportSender {
+
+    /** Reactor's per-subscription handler for errors raised after cancellation (see Operators.onErrorDropped). */
+    private static final String ON_ERROR_DROPPED = "reactor.onErrorDropped.local";
 
     private static final Argument<byte[]> BYTES = Argument.of(byte[].class);
 
@@ -65,6 +70,9 @@ final class WebhookSender implements TransportSender {
                 .timeout(config.timeout())
                 .map(response -> classify(response).withExchange(exchange(sent, response)))
                 .onErrorResume(failure -> Mono.just(FailureClassifier.classify(failure, config.timeout()).withExchange(Exchange.requestOnly(sent))))
+                // After a timeout has cancelled the exchange, the client still reports the connection it closed; the attempt is
+                // already classified, so that late error is dropped quietly instead of being logged as an unhandled one.
+                .contextWrite(Context.of(ON_ERROR_DROPPED, (Consumer<Throwable>) lateError -> { }))
                 .toFuture();
     }
 

@@ -21,7 +21,7 @@ import java.util.List;
 class DeliveryClaims {
 
     private static final String CLAIMABLE = "SELECT d.id FROM deliveries d WHERE ("
-            + "(d.state IN ('PENDING', 'RETRY_SCHEDULED') AND d.next_attempt_at <= ?) OR (d.state = 'IN_FLIGHT' AND d.lease_until < ?)) "
+            + "(d.state IN ('PENDING', 'RETRY_SCHEDULED') AND d.next_attempt_at <= ?) OR (d.state = 'IN_FLIGHT' AND d.lease_until < ? AND d.test = ?)) "
             + "AND NOT EXISTS (SELECT 1 FROM deliveries earlier WHERE earlier.integration_id = d.integration_id "
             + "AND earlier.ordering_key = d.ordering_key AND earlier.event_row_id < d.event_row_id "
             + "AND earlier.state IN ('PENDING', 'RETRY_SCHEDULED', 'IN_FLIGHT')) "
@@ -39,7 +39,11 @@ class DeliveryClaims {
 
     List<ClaimedDelivery> claim(String node, int max, Instant now, Duration lease) {
         return transactions.executeWrite(status -> {
-            List<String> ids = sql.query(CLAIMABLE, row -> row.getString("id"), now, now, max);
+            // A test send is never retried: if its node stopped while sending, it simply failed.
+            sql.update("UPDATE deliveries SET state = 'FAILED', lease_owner = NULL, lease_until = NULL, update_time = ?, "
+                    + "last_error = 'the node sending this test event stopped before it finished' "
+                    + "WHERE state = 'IN_FLIGHT' AND lease_until < ? AND test = ?", now, now, true);
+            List<String> ids = sql.query(CLAIMABLE, row -> row.getString("id"), now, now, false, max);
             if (ids.isEmpty()) {
                 return List.of();
             }

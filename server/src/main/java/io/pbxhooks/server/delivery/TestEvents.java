@@ -35,8 +35,8 @@ import java.util.concurrent.TimeoutException;
 @Singleton
 class TestEvents implements TestEventSender {
 
-    /** Beyond the transport's own timeout (at most 60 s), so a stuck transport cannot hold the caller forever. */
-    private static final Duration WAIT_LIMIT = Duration.ofSeconds(70);
+    /** Beyond the transport's own timeout (at most 30 s), so a stuck transport cannot hold the caller forever. */
+    private static final Duration WAIT_LIMIT = Duration.ofSeconds(40);
 
     private final PluginRegistry plugins;
     private final Outbox outbox;

@@ -69,8 +69,8 @@ final class IntegrationRules {
                         webhook + "signing_secret", "does not start with \"whsec_\""),
                 new Rule("signing secret length", integration -> webhook(integration)
                         .setSigningSecret("whsec_" + Base64.getEncoder().encodeToString(new byte[8])), webhook + "signing_secret", "decodes to 8 bytes"),
-                new Rule("timeout within 60 s", integration -> webhook(integration).setTimeout(Duration.newBuilder().setSeconds(61)),
-                        webhook + "timeout", "between 1 and 60000 milliseconds"),
+                new Rule("timeout within 30 s", integration -> webhook(integration).setTimeout(Duration.newBuilder().setSeconds(31)),
+                        webhook + "timeout", "between 1 and 30000 milliseconds"),
                 new Rule("request key required", integration -> integration.addFieldMappings(mapping("", "call_uuid")),
                         "integration.field_mappings[3].request_key", "Request key is required"),
                 new Rule("request keys unique", integration -> integration.addFieldMappings(mapping("ext", "call_uuid")),
