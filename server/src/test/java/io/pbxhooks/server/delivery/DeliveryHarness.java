@@ -43,9 +43,18 @@ final class DeliveryHarness implements AutoCloseable {
     /** One harness per database, started when a test first needs it. */
     static final class PerDatabase implements AutoCloseable {
         private final Map<TestDatabase.Kind, DeliveryHarness> started = new EnumMap<>(TestDatabase.Kind.class);
+        private final Map<String, Object> properties;
+
+        PerDatabase() {
+            this(FAST_DELIVERY);
+        }
+
+        PerDatabase(Map<String, Object> properties) {
+            this.properties = Map.copyOf(properties);
+        }
 
         synchronized DeliveryHarness on(TestDatabase.Kind database) {
-            return started.computeIfAbsent(database, kind -> new DeliveryHarness(AdminTestServer.start(kind, FAST_DELIVERY)));
+            return started.computeIfAbsent(database, kind -> new DeliveryHarness(AdminTestServer.start(kind, properties)));
         }
 
         @Override
