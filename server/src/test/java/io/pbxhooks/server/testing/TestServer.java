@@ -25,11 +25,15 @@ public final class TestServer implements AutoCloseable {
     private final TestDatabase database;
     private final Path dataDirectory;
     private final ManagedChannel channel;
+    private final boolean ownsDatabase;
+    private final Map<String, Object> properties;
 
-    private TestServer(EmbeddedServer httpServer, TestDatabase database, Path dataDirectory) {
-        this.httpServer = httpServer;
+    private TestServer(Map<String, Object> properties, TestDatabase database, Path dataDirectory, boolean ownsDatabase) {
+        this.properties = Map.copyOf(properties);
+        this.httpServer = ApplicationContext.run(EmbeddedServer.class, properties);
         this.database = database;
         this.dataDirectory = dataDirectory;
+        this.ownsDatabase = ownsDatabase;
         this.channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort()).usePlaintext().build();
     }
 
@@ -44,7 +48,7 @@ public final class TestServer implements AutoCloseable {
             Map<String, Object> properties = new HashMap<>(baseProperties(dataDirectory));
             properties.putAll(database.serverProperties());
             properties.putAll(extraProperties);
-            return new TestServer(ApplicationContext.run(EmbeddedServer.class, properties), database, dataDirectory);
+            return new TestServer(properties, database, dataDirectory, true);
         } catch (IOException e) {
             database.close();
             throw new UncheckedIOException(e);
@@ -52,6 +56,16 @@ public final class TestServer implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * A second node of the same installation: its own ports and process state, the same database (for H2, the same
+     * file, shared inside this JVM) and the same keys. Closing it leaves the database to this server.
+     */
+    public TestServer startAnotherNode(Map<String, Object> extraProperties) {
+        Map<String, Object> nodeProperties = new HashMap<>(properties);
+        nodeProperties.putAll(extraProperties);
+        return new TestServer(nodeProperties, database, dataDirectory, false);
     }
 
     /** Lets deliveries reach receivers on this machine, which the server refuses by default; tests of that refusal override it. */
@@ -128,6 +142,8 @@ public final class TestServer implements AutoCloseable {
     public void close() throws InterruptedException {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         httpServer.getApplicationContext().close();
-        database.close();
+        if (ownsDatabase) {
+            database.close();
+        }
     }
 }
