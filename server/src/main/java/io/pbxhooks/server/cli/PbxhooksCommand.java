@@ -1,5 +1,6 @@
 package io.pbxhooks.server.cli;
 
+import io.pbxhooks.server.cli.simulation.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,11 +9,11 @@ import picocli.CommandLine.Spec;
 
 /** The {@code pbxhooks} command line: {@code bin/pbxhooks <command> ...}. */
 @Command(name = "pbxhooks", mixinStandardHelpOptions = true,
-        description = {"Administers a pbxhooks server over its gRPC admin API.",
+        description = {"Administers a pbxhooks server over its gRPC admin API and simulates PBX calls.",
                 "Commands that talk to a server take --server HOST:PORT and --key KEY",
                 "(or $PBXHOOKS_SERVER and $PBXHOOKS_KEY)."},
         subcommands = {AccountsCommand.class, KeysCommand.class, CatalogueCommand.class, IntegrationsCommand.class,
-                DeliveriesCommand.class, CompletionCommand.class})
+                DeliveriesCommand.class, SimulateCommand.class, CompletionCommand.class})
 public final class PbxhooksCommand implements Runnable {
 
     @Spec
