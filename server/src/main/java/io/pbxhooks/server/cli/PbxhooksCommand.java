@@ -1,5 +1,6 @@
 package io.pbxhooks.server.cli;
 
+import io.pbxhooks.server.cli.demo.DemoCommand;
 import io.pbxhooks.server.cli.simulation.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,11 +10,12 @@ import picocli.CommandLine.Spec;
 
 /** The {@code pbxhooks} command line: {@code bin/pbxhooks <command> ...}. */
 @Command(name = "pbxhooks", mixinStandardHelpOptions = true,
-        description = {"Administers a pbxhooks server over its gRPC admin API and simulates PBX calls.",
+        description = {"Administers a pbxhooks server over its gRPC admin API, simulates PBX calls, runs a one-minute demo.",
                 "Commands that talk to a server take --server HOST:PORT and --key KEY",
                 "(or $PBXHOOKS_SERVER and $PBXHOOKS_KEY)."},
         subcommands = {AccountsCommand.class, KeysCommand.class, CatalogueCommand.class, IntegrationsCommand.class,
-                DeliveriesCommand.class, SimulateCommand.class, CompletionCommand.class})
+                DeliveriesCommand.class, SimulateCommand.class, DemoCommand.class, CompletionCommand.class},
+        footer = {"", "Start with: pbxhooks demo"})
 public final class PbxhooksCommand implements Runnable {
 
     @Spec
@@ -21,10 +23,14 @@ public final class PbxhooksCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Name a command, e.g. 'pbxhooks integrations list'.");
+        throw new ParameterException(spec.commandLine(), "Name a command, e.g. 'pbxhooks demo'.");
     }
 
     public static void main(String[] args) {
+        // The embedded server of 'demo' logs through logback: keep its INFO lines out of the demo's output.
+        if (System.getenv("PBXHOOKS_LOG_LEVEL") == null && System.getProperty("PBXHOOKS_LOG_LEVEL") == null) {
+            System.setProperty("PBXHOOKS_LOG_LEVEL", "WARN");
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -120,7 +120,7 @@ class CliErrorsTest {
     @Test
     void everyCommandHasHelpWithTheExitCodes() {
         for (List<String> command : List.of(List.<String>of(), List.of("integrations", "create"), List.of("deliveries", "show"),
-                List.of("simulate"), List.of("completion"))) {
+                List.of("simulate"), List.of("demo"), List.of("completion"))) {
             Cli.Run help = Cli.run(concat(command, "--help"));
             assertEquals(0, help.exitCode(), help.transcript());
             assertTrue(help.out().startsWith("Usage: pbxhooks"), help.transcript());
