@@ -36,8 +36,12 @@ final class EmbeddedPbxhooks implements AutoCloseable {
             throw new UncheckedIOException("Cannot create a temporary data directory: " + e.getMessage(), e);
         }
         String operatorKey = ApiKeySecrets.generate();
+        // Set explicitly so that a PBXHOOKS_DATASOURCE_URL meant for a real install never points the demo at it.
         Map<String, Object> properties = Map.of(
                 "pbxhooks.data-dir", dataDirectory.toString(),
+                "pbxhooks.datasource.url", "jdbc:h2:file:" + dataDirectory.resolve("pbxhooks") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE",
+                "pbxhooks.datasource.username", "sa",
+                "pbxhooks.datasource.password", "",
                 "pbxhooks.plugins-dir", dataDirectory.resolve("plugins").toString(),
                 "pbxhooks.grpc.port", 0,
                 "micronaut.server.port", -1,
