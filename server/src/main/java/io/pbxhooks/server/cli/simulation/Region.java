@@ -1,0 +1,73 @@
+package io.pbxhooks.server.cli.simulation;
+
+import java.util.List;
+
+/**
+ * Where a simulated PBX is: its business, users and the numbers of its callers. Every number is from a range that
+ * the country's regulator keeps for drama and examples (ACMA in Australia, Ofcom in the UK, 555-01xx in North
+ * America), so none rings anyone.
+ */
+enum Region {
+
+    AUSTRALIA("harbourview-pbx", "Harbourview Dental, Sydney", "+61255501000", "+6125550",
+            List.of(new User("0042", "Olivia Nguyen"), new User("0017", "Jack Wilson"), new User("0101", "Charlotte Smith"), new User("2050", "Noah Papadopoulos")),
+            List.of("+61491570006", "+61491570156", "+61491570157", "+61491570158", "+61491570159", "+61491570110",
+                    "+61491570313", "+61491570737", "+61370101234", "+61370105678", "+61755504321", "+61870109876")),
+    UNITED_KINGDOM("camden-vets-pbx", "Camden Lock Vets, London", "+442079460000", "+442079460",
+            List.of(new User("001", "Amelia Patel"), new User("0042", "Oliver Hughes"), new User("0230", "Isla MacLeod"), new User("7001", "Harry Evans")),
+            List.of("+447700900001", "+447700900077", "+447700900123", "+447700900458", "+447700900999", "+441614960018",
+                    "+441134960372", "+441214960555", "+441174960811", "+441314960246")),
+    UNITED_STATES("mission-bikes-pbx", "Mission Street Bikes, San Francisco", "+14155550100", "+141555501",
+            List.of(new User("0100", "Emily Johnson"), new User("0007", "Carlos Rivera"), new User("0311", "Grace Kim"), new User("4400", "Marcus Brown")),
+            List.of("+12125550142", "+12125550187", "+13125550163", "+16175550111", "+14155550199", "+17185550134",
+                    "+12065550175", "+13055550148", "+15125550120", "+17025550196"));
+
+    /** A user of the PBX and their extension; the number is a string so that leading zeros are kept. */
+    record User(String extension, String name) {
+    }
+
+    private final String serviceName;
+    private final String friendlyName;
+    private final String mainNumber;
+    private final String directNumberPrefix;
+    private final List<User> users;
+    private final List<String> outsideNumbers;
+
+    Region(String serviceName, String friendlyName, String mainNumber, String directNumberPrefix, List<User> users, List<String> outsideNumbers) {
+        this.serviceName = serviceName;
+        this.friendlyName = friendlyName;
+        this.mainNumber = mainNumber;
+        this.directNumberPrefix = directNumberPrefix;
+        this.users = users;
+        this.outsideNumbers = outsideNumbers;
+    }
+
+    String serviceName() {
+        return serviceName;
+    }
+
+    String friendlyName() {
+        return friendlyName;
+    }
+
+    /** The number callers dial. */
+    String mainNumber() {
+        return mainNumber;
+    }
+
+    /** The number a user's extension presents on outbound calls, in the same reserved block as the main number. */
+    String directNumber(User user) {
+        String digits = ("0000" + user.extension()).substring(user.extension().length());
+        int width = mainNumber.length() - directNumberPrefix.length();
+        return directNumberPrefix + digits.substring(digits.length() - width);
+    }
+
+    List<User> users() {
+        return users;
+    }
+
+    /** Callers and called parties outside the PBX. */
+    List<String> outsideNumbers() {
+        return outsideNumbers;
+    }
+}
