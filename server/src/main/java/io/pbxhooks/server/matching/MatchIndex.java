@@ -70,7 +70,14 @@ public class MatchIndex {
         return Optional.ofNullable(accounts.get(accountId)).map(account -> account.match(serviceType, eventType)).orElse(List.of());
     }
 
+    /**
+     * Whether the account exists. An account this node has not heard of yet (just created on another node) is
+     * looked up in the database, so its first events are not refused.
+     */
     public boolean knowsAccount(String accountId) {
+        if (!accounts.containsKey(accountId)) {
+            refresh(accountId);
+        }
         return accounts.containsKey(accountId);
     }
 
