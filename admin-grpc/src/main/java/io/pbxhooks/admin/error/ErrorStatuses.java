@@ -8,11 +8,16 @@ import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.pbxhooks.model.Violation;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 
 /**
  * The one place where failures become gRPC statuses. An {@link AdminException} becomes its status code
  * with a {@code google.rpc.Status} carrying an {@code ErrorInfo} (and, for invalid arguments, a
- * {@code BadRequest} with a field violation each); anything unexpected becomes INTERNAL with no detail.
+ * {@code BadRequest} with a field violation each); a database that cannot be reached becomes UNAVAILABLE;
+ * anything else unexpected becomes INTERNAL with no detail.
  */
 public final class ErrorStatuses {
 
@@ -33,8 +38,27 @@ public final class ErrorStatuses {
         if (error instanceof StatusException status) {
             return new StatusRuntimeException(status.getStatus(), status.getTrailers());
         }
+        if (isStoreUnavailable(error)) {
+            LOG.log(System.Logger.Level.WARNING, methodName + ": the database is unavailable: " + error);
+            return Status.UNAVAILABLE.withDescription("the database is unavailable; try again shortly").asRuntimeException();
+        }
         LOG.log(System.Logger.Level.ERROR, "unexpected failure in " + methodName, error);
         return Status.INTERNAL.withDescription("internal error").asRuntimeException();
+    }
+
+    /**
+     * A lost or refused database connection (SQLSTATE class 08, a pool timeout, a transient failure): the caller
+     * should try again, on this node later or on another node now.
+     */
+    static boolean isStoreUnavailable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+                    || cause instanceof SQLNonTransientConnectionException
+                    || (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static com.google.rpc.Status toRpcStatus(AdminException error) {
