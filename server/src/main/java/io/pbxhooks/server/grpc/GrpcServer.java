@@ -2,6 +2,7 @@ package io.pbxhooks.server.grpc;
 
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
@@ -12,15 +13,17 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The plaintext gRPC listener: the admin and ingest services, the standard health service and server
- * reflection (v1 and v1alpha). It depends on the DataSource so that it opens its port only after Flyway
- * has migrated the schema, and on the plugins so that they are loaded first.
+ * The gRPC listener: the admin and ingest services, the standard health service and server reflection (v1 and
+ * v1alpha), over TLS when the operator gives a certificate and key ({@link GrpcTls}), plaintext otherwise. It
+ * depends on the DataSource so that it opens its port only after Flyway has migrated the schema, and on the
+ * plugins so that they are loaded first.
  */
 @Context
 public class GrpcServer {
@@ -32,8 +35,10 @@ public class GrpcServer {
 
     @SuppressWarnings("deprecation") // the v1alpha reflection service still serves older clients (grpcurl)
     GrpcServer(ServerSettings settings, DataSource migratedDataSource, PluginRegistry loadedPlugins, List<GrpcServiceProvider> providers) {
-        NettyServerBuilder builder = NettyServerBuilder.forPort(settings.getGrpc().getPort())
-                .addService(health.getHealthService())
+        Optional<SslContext> tls = GrpcTls.serverContext(settings.getGrpc().getTls());
+        NettyServerBuilder builder = NettyServerBuilder.forPort(settings.getGrpc().getPort());
+        tls.ifPresent(builder::sslContext);
+        builder.addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .addService(ProtoReflectionService.newInstance());
         providers.forEach(provider -> provider.services().forEach(builder::addService));
@@ -43,7 +48,8 @@ public class GrpcServer {
             throw new UncheckedIOException("Cannot listen for gRPC on port " + settings.getGrpc().getPort() + ": " + e.getMessage(), e);
         }
         health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING);
-        LOG.info("gRPC listening on port {} (plaintext; services: {})", port(), server.getServices().stream()
+        LOG.info("gRPC listening on port {} ({}; services: {})", port(), tls.isPresent() ? "TLS with the certificate chain "
+                + settings.getGrpc().getTls().getCertificateChain() : "plaintext", server.getServices().stream()
                 .map(service -> service.getServiceDescriptor().getName()).sorted().toList());
     }
 
