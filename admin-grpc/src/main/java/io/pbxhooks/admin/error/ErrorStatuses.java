@@ -3,6 +3,7 @@ package io.pbxhooks.admin.error;
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
+import com.google.rpc.QuotaFailure;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
@@ -47,6 +48,10 @@ public final class ErrorStatuses {
             invalid.violations().forEach(violation -> badRequest.addFieldViolations(toFieldViolation(violation)));
             status.addDetails(Any.pack(badRequest.build()));
         }
+        if (error instanceof QuotaExceededException quota) {
+            status.addDetails(Any.pack(QuotaFailure.newBuilder().addViolations(QuotaFailure.Violation.newBuilder()
+                    .setSubject(quota.subject()).setDescription(quota.getMessage())).build()));
+        }
         return status.build();
     }
 
@@ -63,6 +68,7 @@ public final class ErrorStatuses {
             case FAILED_PRECONDITION -> Status.Code.FAILED_PRECONDITION;
             case PERMISSION_DENIED -> Status.Code.PERMISSION_DENIED;
             case UNAUTHENTICATED -> Status.Code.UNAUTHENTICATED;
+            case RESOURCE_EXHAUSTED -> Status.Code.RESOURCE_EXHAUSTED;
         };
     }
 }

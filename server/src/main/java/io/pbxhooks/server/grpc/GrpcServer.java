@@ -7,6 +7,7 @@ import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.micronaut.context.annotation.Context;
+import io.pbxhooks.server.LimitSettings;
 import io.pbxhooks.server.ServerSettings;
 import io.pbxhooks.server.plugin.PluginRegistry;
 import jakarta.annotation.PreDestroy;
@@ -29,14 +30,20 @@ import org.slf4j.LoggerFactory;
 public class GrpcServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(GrpcServer.class);
+    /**
+     * grpc-java logs a stack trace for every message over the size limit, a client's mistake already answered with
+     * RESOURCE_EXHAUSTED; kept quieter here (a strong reference, as java.util.logging holds its loggers weakly).
+     */
+    private static final java.util.logging.Logger OVERSIZED_MESSAGE_LOG = quiet("io.grpc.netty.shaded.io.grpc.netty.NettyServerStream");
 
     private final HealthStatusManager health = new HealthStatusManager();
     private final Server server;
 
     @SuppressWarnings("deprecation") // the v1alpha reflection service still serves older clients (grpcurl)
-    GrpcServer(ServerSettings settings, DataSource migratedDataSource, PluginRegistry loadedPlugins, List<GrpcServiceProvider> providers) {
+    GrpcServer(ServerSettings settings, LimitSettings limits, DataSource migratedDataSource, PluginRegistry loadedPlugins,
+               List<GrpcServiceProvider> providers) {
         Optional<SslContext> tls = GrpcTls.serverContext(settings.getGrpc().getTls());
-        NettyServerBuilder builder = NettyServerBuilder.forPort(settings.getGrpc().getPort());
+        NettyServerBuilder builder = NettyServerBuilder.forPort(settings.getGrpc().getPort()).maxInboundMessageSize(limits.getRequestBytes());
         tls.ifPresent(builder::sslContext);
         builder.addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance())
@@ -51,6 +58,12 @@ public class GrpcServer {
         LOG.info("gRPC listening on port {} ({}; services: {})", port(), tls.isPresent() ? "TLS with the certificate chain "
                 + settings.getGrpc().getTls().getCertificateChain() : "plaintext", server.getServices().stream()
                 .map(service -> service.getServiceDescriptor().getName()).sorted().toList());
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
     }
 
     public int port() {

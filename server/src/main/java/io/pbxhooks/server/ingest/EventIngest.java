@@ -7,6 +7,7 @@ import io.pbxhooks.ingest.v1.PublishRequest;
 import io.pbxhooks.ingest.v1.PublishResponse;
 import io.pbxhooks.ingest.v1.PublishResponse.Outcome;
 import io.pbxhooks.model.TriggerEvent;
+import io.pbxhooks.server.LimitSettings;
 import io.pbxhooks.server.delivery.DispatchSignal;
 import io.pbxhooks.server.matching.MatchIndex;
 import io.pbxhooks.server.plugin.PluginRegistry;
@@ -33,13 +34,15 @@ public class EventIngest {
     private final MatchIndex index;
     private final Outbox outbox;
     private final DispatchSignal dispatch;
+    private final int maxPayloadBytes;
     private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
-    public EventIngest(PluginRegistry plugins, MatchIndex index, Outbox outbox, DispatchSignal dispatch) {
+    public EventIngest(PluginRegistry plugins, MatchIndex index, Outbox outbox, DispatchSignal dispatch, LimitSettings limits) {
         this.plugins = plugins;
         this.index = index;
         this.outbox = outbox;
         this.dispatch = dispatch;
+        this.maxPayloadBytes = limits.getEventPayloadBytes();
     }
 
     public PublishResponse publish(Principal producer, PublishRequest request) {
@@ -73,6 +76,10 @@ public class EventIngest {
         }
         if (request.getEventId().length() > MAX_EVENT_ID_LENGTH) {
             return Optional.of("event_id must be at most " + MAX_EVENT_ID_LENGTH + " characters");
+        }
+        if (request.getPayload().getValue().size() > maxPayloadBytes) {
+            return Optional.of("payload is " + request.getPayload().getValue().size() + " bytes; at most " + maxPayloadBytes
+                    + " bytes are accepted (pbxhooks.limits.event-payload-bytes)");
         }
         if (request.getAccountId().isBlank()) {
             return Optional.of("account_id is required");
