@@ -40,7 +40,9 @@ public final class AdminApi {
                 new AuditGrpcService(ports.auditLog(), ports.accounts()));
         AuthInterceptor authentication = new AuthInterceptor(ports.authenticator());
         ErrorMappingInterceptor errorMapping = new ErrorMappingInterceptor();
-        // The last interceptor runs first: the error mapping wraps authentication, so its failures are mapped too.
-        return services.stream().map(service -> ServerInterceptors.intercept(service, authentication, errorMapping)).toList();
+        // The last interceptor runs first: the error mapping wraps authentication, so its failures are mapped too. Requests
+        // are parsed inside the call, where the error mapping sees a malformed one.
+        return services.stream().map(service -> ServerInterceptors.intercept(ServerInterceptors.useInputStreamMessages(service.bindService()),
+                authentication, errorMapping)).toList();
     }
 }

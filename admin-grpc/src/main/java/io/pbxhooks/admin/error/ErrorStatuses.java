@@ -1,6 +1,7 @@
 package io.pbxhooks.admin.error;
 
 import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 import com.google.rpc.QuotaFailure;
@@ -9,6 +10,7 @@ import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.pbxhooks.model.Violation;
+import java.util.Optional;
 
 /**
  * The one place where failures become gRPC statuses. An {@link AdminException} becomes its status code
@@ -28,6 +30,10 @@ public final class ErrorStatuses {
         if (error instanceof AdminException known) {
             return StatusProto.toStatusRuntimeException(toRpcStatus(known));
         }
+        if (error instanceof StatusRuntimeException status && status.getStatus().getCause() instanceof InvalidProtocolBufferException unparsable) {
+            // What grpc-java's protobuf marshaller throws for request bytes that do not parse.
+            return StatusProto.toStatusRuntimeException(toRpcStatus(new MalformedRequestException(methodName, unparsable.getMessage())));
+        }
         if (error instanceof StatusRuntimeException status) {
             return status;
         }
@@ -36,6 +42,17 @@ public final class ErrorStatuses {
         }
         LOG.log(System.Logger.Level.ERROR, "unexpected failure in " + methodName, error);
         return Status.INTERNAL.withDescription("internal error").asRuntimeException();
+    }
+
+    /**
+     * The client's error behind the status grpc-java's unary handler closes a call with when the client sent no request or
+     * several: INTERNAL, as if the server had failed. Empty for every other status.
+     */
+    public static Optional<MalformedRequestException> wrongRequestCount(Status status, String methodName) {
+        boolean wrongCount = status.getCode() == Status.Code.INTERNAL
+                && ("Half-closed without a request".equals(status.getDescription()) || "Too many requests".equals(status.getDescription()));
+        return wrongCount ? Optional.of(new MalformedRequestException(methodName, "a unary call takes exactly one request message, not "
+                + ("Too many requests".equals(status.getDescription()) ? "several" : "none"))) : Optional.empty();
     }
 
     public static com.google.rpc.Status toRpcStatus(AdminException error) {

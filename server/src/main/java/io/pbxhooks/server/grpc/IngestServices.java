@@ -27,9 +27,12 @@ class IngestServices implements GrpcServiceProvider {
     IngestServices(EventIngest ingest, Authenticator authenticator, PluginRegistry plugins, LimitSettings limits) {
         ServerServiceDefinition bound = PayloadReflection.withPayloadSchemas(new EventIngestGrpcService(ingest).bindService(),
                 PublishRequest.getDescriptor().getFile(), plugins.triggers());
-        // The last interceptor runs first: error mapping, then authentication, then the stream count per key.
-        this.service = ServerInterceptors.intercept(bound, new PublishStreamLimit(limits.getPublishStreamsPerKey()), new AuthInterceptor(authenticator,
-                EnumSet.of(Role.PRODUCER, Role.OPERATOR), "publishing events needs a PRODUCER key (or an OPERATOR key)"), new ErrorMappingInterceptor());
+        // The last interceptor runs first: error mapping, then authentication, then the stream count per key. Requests are
+        // parsed inside the call, where the error mapping sees a malformed one.
+        AuthInterceptor authentication = new AuthInterceptor(authenticator, EnumSet.of(Role.PRODUCER, Role.OPERATOR),
+                "publishing events needs a PRODUCER key (or an OPERATOR key)");
+        this.service = ServerInterceptors.intercept(ServerInterceptors.useInputStreamMessages(bound),
+                new PublishStreamLimit(limits.getPublishStreamsPerKey()), authentication, new ErrorMappingInterceptor());
     }
 
     @Override
