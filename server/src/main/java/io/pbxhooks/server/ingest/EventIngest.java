@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
 public class EventIngest {
 
     private static final int MAX_EVENT_ID_LENGTH = 128;
+    private static final Instant EARLIEST_OCCURRED_AT = Instant.parse("1000-01-01T00:00:00Z");
+    private static final Instant LATEST_OCCURRED_AT = Instant.parse("9999-12-31T23:59:59Z");
 
     private final PluginRegistry plugins;
     private final MatchIndex index;
@@ -97,10 +99,20 @@ public class EventIngest {
         if (!request.hasOccurredAt()) {
             return Optional.of("occurred_at is required");
         }
+        if (!isStorable(request.getOccurredAt())) {
+            return Optional.of("occurred_at must be a time from " + EARLIEST_OCCURRED_AT + " to " + LATEST_OCCURRED_AT
+                    + " (seconds " + request.getOccurredAt().getSeconds() + ", nanos " + request.getOccurredAt().getNanos() + ")");
+        }
         if (!request.hasPayload()) {
             return Optional.of("payload is required");
         }
         return Optional.empty();
+    }
+
+    /** A valid protobuf Timestamp within what a DATETIME column keeps, on MySQL and H2 alike. */
+    private static boolean isStorable(Timestamp time) {
+        return time.getNanos() >= 0 && time.getNanos() <= 999_999_999
+                && time.getSeconds() >= EARLIEST_OCCURRED_AT.getEpochSecond() && time.getSeconds() <= LATEST_OCCURRED_AT.getEpochSecond();
     }
 
     private static String typeName(String typeUrl) {
