@@ -110,6 +110,24 @@ public final class TestServer implements AutoCloseable {
         return queryForOne(sql, resultSet -> resultSet.getString(1));
     }
 
+    /** Runs a query returning one text column, every row of it, like {@link #queryForLong}. */
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> queryForStrings(String sql) {
+        TransactionOperations<Connection> transactions = context().getBean(TransactionOperations.class);
+        return transactions.executeRead(status -> {
+            try (PreparedStatement statement = status.getConnection().prepareStatement(sql);
+                 ResultSet resultSet = statement.executeQuery()) {
+                java.util.List<String> values = new java.util.ArrayList<>();
+                while (resultSet.next()) {
+                    values.add(resultSet.getString(1));
+                }
+                return values;
+            } catch (SQLException e) {
+                throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
     private interface ColumnReader<T> {
         T read(ResultSet resultSet) throws SQLException;
     }
