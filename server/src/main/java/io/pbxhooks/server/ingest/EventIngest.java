@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
 public class EventIngest {
 
     private static final int MAX_EVENT_ID_LENGTH = 128;
+    /** What the events and deliveries tables keep of an ordering key, whichever plugin made it. */
+    private static final int MAX_ORDERING_KEY_LENGTH = 200;
     private static final Instant EARLIEST_OCCURRED_AT = Instant.parse("1000-01-01T00:00:00Z");
     private static final Instant LATEST_OCCURRED_AT = Instant.parse("9999-12-31T23:59:59Z");
 
@@ -60,6 +62,11 @@ public class EventIngest {
             event = trigger.classify(raw);
         } catch (MalformedEventException malformed) {
             return response(request, Outcome.REJECTED, malformed.getMessage(), 0);
+        }
+        Optional<String> orderingKey = event.flatMap(TriggerEvent::ordering);
+        if (orderingKey.isPresent() && orderingKey.get().length() > MAX_ORDERING_KEY_LENGTH) {
+            return response(request, Outcome.REJECTED, "the event's ordering key (e.g. its call's id) is " + orderingKey.get().length()
+                    + " characters long; at most " + MAX_ORDERING_KEY_LENGTH + " are accepted", 0);
         }
         List<String> matches = event.map(fired -> index.match(raw.accountId(), raw.serviceType(), fired.eventType())).orElse(List.of());
         Outbox.Accepted accepted = outbox.accept(raw, event, matches, clock.instant());

@@ -1,6 +1,7 @@
 package io.pbxhooks.server.delivery;
 
 import static io.pbxhooks.ingest.v1.PublishResponse.Outcome.ACCEPTED;
+import static io.pbxhooks.ingest.v1.PublishResponse.Outcome.REJECTED;
 import static io.pbxhooks.server.delivery.CallEvents.INBOUND_CALL_ANSWERED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -20,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The largest integration the limits allow, and an event whose values grow when stored as JSON, are stored and read
  * back on MariaDB too, whose TEXT columns kept at most 64 KiB: they failed with INTERNAL, and the event with UNAVAILABLE
- * (as if the database were down, so the producer would have sent it again for ever).
+ * (as if the database were down, so the producer would have sent it again for ever); so did a call id longer than the
+ * 200 characters an ordering key is kept to, now REJECTED.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LargeValuesTest {
@@ -56,6 +58,17 @@ class LargeValuesTest {
                 .setId(created.getId()).build()).getIntegration();
         assertEquals(largest.getWebhook().getHeadersList(), read.getWebhook().getHeadersList());
         assertEquals(largest.getFieldMappingsList(), read.getFieldMappingsList());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aCallIdTooLongToOrderByIsRejected(TestDatabase.Kind database) {
+        DeliveryHarness harness = servers.on(database);
+        TestAccount account = harness.newAccount();
+        PublishResponse response = harness.publishOne(account, CallEvents.publish(account.id(), CallEvents.firing(INBOUND_CALL_ANSWERED,
+                "c".repeat(300))));
+        assertEquals(REJECTED, response.getOutcome(), response::toString);
+        assertEquals("pbxhooks.hostedpbx.v1.CallEvent is malformed: call_uuid is 300 characters long, more than 128", response.getReason());
     }
 
     @ParameterizedTest
