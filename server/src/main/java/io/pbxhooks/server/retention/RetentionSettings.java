@@ -7,7 +7,7 @@ import java.time.Duration;
 @ConfigurationProperties("pbxhooks.retention")
 public class RetentionSettings {
 
-    /** Zero keeps everything. */
+    /** Zero ({@code 0s}) keeps everything. */
     private Duration maxAge = Duration.ofDays(30);
     private Duration interval = Duration.ofMinutes(10);
     private int batchSize = 500;
