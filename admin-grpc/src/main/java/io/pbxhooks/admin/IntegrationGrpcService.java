@@ -46,9 +46,9 @@ final class IntegrationGrpcService extends IntegrationServiceGrpc.IntegrationSer
     private final Access access;
 
     IntegrationGrpcService(IntegrationStore integrations, AccountStore accounts, TestEventSender testEventSender, PluginCatalog catalog,
-                           Clock clock) {
+                           Clock clock, AdminLimits limits) {
         this.integrations = requireNonNull(integrations, "integrations is null");
-        this.operations = new IntegrationOperations(integrations, accounts, catalog, clock);
+        this.operations = new IntegrationOperations(integrations, accounts, catalog, clock, limits);
         this.testEvents = new TestEventOperations(operations, testEventSender, catalog, clock);
         this.messages = new IntegrationMessages(catalog);
         this.access = new Access(accounts);

@@ -30,12 +30,14 @@ final class IntegrationOperations {
     private final Access access;
     private final IntegrationRequests requests;
     private final Clock clock;
+    private final AdminLimits limits;
 
-    IntegrationOperations(IntegrationStore integrations, AccountStore accounts, PluginCatalog catalog, Clock clock) {
+    IntegrationOperations(IntegrationStore integrations, AccountStore accounts, PluginCatalog catalog, Clock clock, AdminLimits limits) {
         this.integrations = requireNonNull(integrations, "integrations is null");
         this.access = new Access(accounts);
-        this.requests = new IntegrationRequests(catalog);
+        this.requests = new IntegrationRequests(catalog, limits);
         this.clock = requireNonNull(clock, "clock is null");
+        this.limits = requireNonNull(limits, "limits is null");
     }
 
     /** The integration, if the caller may see it; NOT_FOUND otherwise, whether it exists or not. */
@@ -52,7 +54,7 @@ final class IntegrationOperations {
         boolean enabled = !message.hasEnabled() || message.getEnabled();
         IntegrationRecord integration = new IntegrationRecord(UUID.randomUUID().toString(), account.id(), spec.name(), spec.type(),
                 spec.triggerServiceType(), spec.triggerEvent(), enabled, null, spec.config(), spec.config().fieldMappings(), now, now, 1);
-        integrations.create(integration, audit(caller, integration, "integration.create", IntegrationChanges.created(integration), now));
+        integrations.create(integration, limits.integrationsPerAccount(), audit(caller, integration, "integration.create", IntegrationChanges.created(integration), now));
         return integration;
     }
 

@@ -27,9 +27,9 @@ final class IntegrationRequests {
     private final PluginCatalog catalog;
     private final IntegrationValidator validator;
 
-    IntegrationRequests(PluginCatalog catalog) {
+    IntegrationRequests(PluginCatalog catalog, AdminLimits limits) {
         this.catalog = requireNonNull(catalog, "catalog is null");
-        this.validator = new IntegrationValidator(catalog);
+        this.validator = new IntegrationValidator(catalog, limits);
     }
 
     record Checked(IntegrationSpec spec, List<Violation> violations) {

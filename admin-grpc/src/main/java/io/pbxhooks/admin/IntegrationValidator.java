@@ -10,8 +10,10 @@ import io.pbxhooks.spi.TriggerPlugin;
 import io.pbxhooks.spi.catalog.EventDescriptor;
 import io.pbxhooks.spi.catalog.FieldDescriptor;
 import io.pbxhooks.spi.catalog.ServiceTypeDescriptor;
+import io.pbxhooks.spi.config.NameValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -19,25 +21,31 @@ import java.util.stream.Collectors;
 /**
  * Checks an integration against the catalogue and its transport's own rules. Returns every violation, with
  * paths from the request ({@code integration.name}, {@code integration.webhook.request_url},
- * {@code integration.field_mappings[2].field}); empty when the integration may be saved.
+ * {@code integration.field_mappings[2].field}); empty when the integration may be saved. Lists longer than the
+ * operator's {@link AdminLimits} are reported alone, their entries unchecked.
  */
 final class IntegrationValidator {
 
     static final int NAME_MAX_LENGTH = 100;
 
     private final PluginCatalog catalog;
+    private final AdminLimits limits;
 
     IntegrationValidator(PluginCatalog catalog) {
+        this(catalog, AdminLimits.DEFAULTS);
+    }
+
+    IntegrationValidator(PluginCatalog catalog, AdminLimits limits) {
         this.catalog = requireNonNull(catalog, "catalog is null");
+        this.limits = requireNonNull(limits, "limits is null");
     }
 
     List<Violation> validate(IntegrationSpec spec) {
         List<Violation> violations = new ArrayList<>();
-        if (spec.name().isBlank()) {
-            violations.add(new Violation("integration.name", "name is required"));
-        } else if (spec.name().length() > NAME_MAX_LENGTH) {
-            violations.add(new Violation("integration.name",
-                    "name must be at most " + NAME_MAX_LENGTH + " characters (it has " + spec.name().length() + ")"));
+        checkName(spec, violations);
+        // Past a limit, the entries themselves are not checked: fix the count first.
+        if (checkCounts(spec, violations)) {
+            return violations;
         }
         transport(spec.type(), violations).ifPresent(transport -> transport.validate(spec.config(), catalog.pluginContext()).forEach(violation ->
                 violations.add(new Violation("integration." + SettingPaths.of(spec.type(), violation.field()), violation.message()))));
@@ -46,6 +54,34 @@ final class IntegrationValidator {
             event.ifPresent(found -> checkFields(serviceType, found, spec.config().fieldMappings(), violations));
         });
         return violations;
+    }
+
+    private static void checkName(IntegrationSpec spec, List<Violation> violations) {
+        if (spec.name().isBlank()) {
+            violations.add(new Violation("integration.name", "name is required"));
+        } else if (spec.name().length() > NAME_MAX_LENGTH) {
+            violations.add(new Violation("integration.name",
+                    "name must be at most " + NAME_MAX_LENGTH + " characters (it has " + spec.name().length() + ")"));
+        }
+    }
+
+    /** Whether a list of the integration is longer than the operator allows (pbxhooks.limits.*). */
+    private boolean checkCounts(IntegrationSpec spec, List<Violation> violations) {
+        boolean exceeded = false;
+        int mappings = spec.config().fieldMappings().size();
+        if (mappings > limits.fieldMappingsPerIntegration()) {
+            violations.add(new Violation("integration.field_mappings", "at most " + limits.fieldMappingsPerIntegration()
+                    + " field mappings per integration (it has " + mappings + ")"));
+            exceeded = true;
+        }
+        for (Map.Entry<String, List<NameValue>> list : spec.config().lists().entrySet()) {
+            if (list.getValue().size() > limits.listEntriesPerIntegration()) {
+                violations.add(new Violation("integration." + SettingPaths.of(spec.type(), list.getKey()), "at most "
+                        + limits.listEntriesPerIntegration() + " " + list.getKey() + " per integration (it has " + list.getValue().size() + ")"));
+                exceeded = true;
+            }
+        }
+        return exceeded;
     }
 
     private Optional<TransportPlugin> transport(String type, List<Violation> violations) {

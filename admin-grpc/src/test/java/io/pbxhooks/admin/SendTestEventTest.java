@@ -128,7 +128,7 @@ class SendTestEventTest {
         IntegrationRecord stored = api.integrations.find(create(SampleIntegrations.webhook("CRM")).getId()).orElseThrow();
         IntegrationRecord orphan = new IntegrationRecord("orphan", "acme", "Pigeon", "carrier-pigeon", "hosted-pbx", "inbound_call_answered",
                 true, null, stored.config(), stored.fieldMappings(), stored.createTime(), stored.updateTime(), 1);
-        api.integrations.create(orphan, new AuditEntryDraft("acme", "operator", "integration.create", "integration", "orphan", "", Instant.EPOCH));
+        api.integrations.create(orphan, 1000, new AuditEntryDraft("acme", "operator", "integration.create", "integration", "orphan", "", Instant.EPOCH));
         var failure = assertStatus(Status.Code.FAILED_PRECONDITION, () -> sendTestEvent("orphan"));
         assertEquals("PLUGIN_NOT_LOADED", errorInfo(failure).getReason());
         assertEquals("the transport plugin carrier-pigeon is not loaded on this server, so no test event can be sent",

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The operator's settings under {@code pbxhooks.*}; each can also be set as an environment variable
- * ({@code PBXHOOKS_DATA_DIR}, {@code PBXHOOKS_PLUGINS_DIR}, {@code PBXHOOKS_GRPC_PORT}, {@code PBXHOOKS_ALLOWED_DESTINATIONS}).
+ * ({@code PBXHOOKS_DATA_DIR}, {@code PBXHOOKS_PLUGINS_DIR}, {@code PBXHOOKS_GRPC_PORT}, {@code PBXHOOKS_GRPC_TLS_CERTIFICATE_CHAIN},
+ * {@code PBXHOOKS_GRPC_TLS_PRIVATE_KEY}, {@code PBXHOOKS_ALLOWED_DESTINATIONS}).
  */
 @ConfigurationProperties("pbxhooks")
 public class ServerSettings {
@@ -52,6 +53,7 @@ public class ServerSettings {
     @ConfigurationProperties("grpc")
     public static class Grpc {
         private int port = 50051;
+        private Tls tls = new Tls();
 
         public int getPort() {
             return port;
@@ -59,6 +61,37 @@ public class ServerSettings {
 
         public void setPort(int port) {
             this.port = port;
+        }
+
+        public Tls getTls() {
+            return tls;
+        }
+
+        public void setTls(Tls tls) {
+            this.tls = tls;
+        }
+
+        /** PEM files the gRPC listener serves TLS with; both set, or neither (plaintext). */
+        @ConfigurationProperties("tls")
+        public static class Tls {
+            private Path certificateChain;
+            private Path privateKey;
+
+            public Path getCertificateChain() {
+                return certificateChain;
+            }
+
+            public void setCertificateChain(Path certificateChain) {
+                this.certificateChain = certificateChain;
+            }
+
+            public Path getPrivateKey() {
+                return privateKey;
+            }
+
+            public void setPrivateKey(Path privateKey) {
+                this.privateKey = privateKey;
+            }
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.pbxhooks.spi;
 
+import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.List;
 
 /** What the host gives a plugin: deliberately narrow, each method a default so it can grow. */
 public interface PluginContext {
@@ -20,5 +22,14 @@ public interface PluginContext {
      */
     default DestinationPolicy destinationPolicy() {
         return DestinationPolicy.refuseAll();
+    }
+
+    /**
+     * Certificate authorities a transport trusts when it verifies a destination's TLS certificate, in addition to the
+     * JDK's default trust store (the operator's extra CA file, e.g. for receivers behind a private CA). Empty by default.
+     * They add to the default trust, never replace it, and a transport must never trust every certificate.
+     */
+    default List<X509Certificate> extraTrustedCertificates() {
+        return List.of();
     }
 }

@@ -21,6 +21,11 @@ class DestinationPolicyDefaultsTest {
     }
 
     @Test
+    void aContextWithoutExtraCertificatesTrustsOnlyTheDefaults() {
+        assertTrue(new PluginContext() { }.extraTrustedCertificates().isEmpty());
+    }
+
+    @Test
     void validationWithAContextDefaultsToValidationWithout() {
         Violation problem = new Violation("request_url", "always wrong");
         TransportPlugin transport = new TransportPlugin() {

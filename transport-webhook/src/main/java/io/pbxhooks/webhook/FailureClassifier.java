@@ -8,15 +8,20 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
  * Classifies an attempt that got no response. A destination the host's policy refused is final; every other such
- * failure may be transient (a receiver restarting, a network partition, a certificate about to be renewed), so it is
- * retryable and the host's schedule decides when to stop. The detail is short text for a person, never a stack trace.
+ * failure may be transient (a receiver restarting, a network partition, an expired or wrongly issued certificate about
+ * to be replaced), so it is retryable and the host's schedule decides when to stop. A certificate that is not accepted
+ * says so, with the verifier's reason. The detail is short text for a person, never a stack trace.
  */
 final class FailureClassifier {
 
@@ -48,7 +53,8 @@ final class FailureClassifier {
                 return message.contains("refused") ? "connection refused" : "could not connect" + suffix(cause);
             }
             if (cause instanceof SSLException) {
-                return "TLS failed" + suffix(cause);
+                return untrustedCertificate(cause).map(certificate -> "TLS certificate not accepted" + suffix(certificate))
+                        .orElse("TLS failed" + suffix(cause));
             }
             if (cause instanceof ResponseClosedException || cause instanceof ClosedChannelException) {
                 return "connection closed before a complete response";
@@ -58,6 +64,17 @@ final class FailureClassifier {
             }
         }
         return "request failed" + suffix(failure);
+    }
+
+    /** The innermost certificate problem under a TLS failure (an unknown authority, an expired certificate, another host's name). */
+    private static Optional<Throwable> untrustedCertificate(Throwable tlsFailure) {
+        Throwable found = null;
+        for (Throwable cause = tlsFailure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertificateException || cause instanceof CertPathBuilderException || cause instanceof CertPathValidatorException) {
+                found = cause;
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     private static String suffix(Throwable failure) {

@@ -9,8 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Custom headers: valid names, safe values, each name once, none of the headers the transport sets itself. */
+/** Custom headers: valid names, safe values, each name once, none of the headers the transport sets itself, bounded lengths. */
 final class HeaderRules {
+
+    /** Far beyond any real header, well within what HTTP servers accept (commonly 8 KiB for all headers). */
+    static final int MAXIMUM_NAME_LENGTH = 256;
+    static final int MAXIMUM_VALUE_LENGTH = 4096;
 
     /**
      * Headers the transport or the HTTP connection owns. Beyond those design.md names, the other hop-by-hop
@@ -37,6 +41,9 @@ final class HeaderRules {
             if (!HttpText.isSafeHeaderValue(header.value())) {
                 violations.add(new Violation(path + ".value",
                         "Header value may contain only printable ASCII characters, spaces and tabs: no line breaks, NUL or other control characters"));
+            } else if (header.value().length() > MAXIMUM_VALUE_LENGTH) {
+                violations.add(new Violation(path + ".value",
+                        "Header value must be at most " + MAXIMUM_VALUE_LENGTH + " characters (it has " + header.value().length() + ")"));
             }
         }
         return violations;
@@ -49,6 +56,9 @@ final class HeaderRules {
         }
         if (!HttpText.isToken(name)) {
             return Optional.of("Header name may contain only letters, digits and !#$%&'*+-.^_`|~ (no spaces, colons or line breaks)");
+        }
+        if (name.length() > MAXIMUM_NAME_LENGTH) {
+            return Optional.of("Header name must be at most " + MAXIMUM_NAME_LENGTH + " characters (it has " + name.length() + ")");
         }
         Optional<String> reserved = ALWAYS_RESERVED.stream().filter(name::equalsIgnoreCase).findFirst();
         if (reserved.isPresent()) {

@@ -3,7 +3,6 @@ package io.pbxhooks.webhook;
 import io.micronaut.buffer.netty.NettyByteBufferFactory;
 import io.micronaut.core.annotation.AnnotationMetadataResolver;
 import io.micronaut.core.convert.ConversionService;
-import io.micronaut.core.io.ResourceResolver;
 import io.micronaut.http.bind.DefaultRequestBinderRegistry;
 import io.micronaut.http.body.ContextlessMessageBodyHandlerRegistry;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
@@ -11,13 +10,11 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.filter.DefaultHttpClientFilterResolver;
 import io.micronaut.http.client.netty.DefaultHttpClient;
 import io.micronaut.http.client.netty.NettyClientCustomizer;
-import io.micronaut.http.client.netty.ssl.NettyClientSslBuilder;
 import io.micronaut.http.codec.MediaTypeCodecRegistry;
 import io.micronaut.runtime.ApplicationConfiguration;
 import io.micronaut.websocket.context.WebSocketBeanRegistry;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.pbxhooks.spi.DestinationPolicy;
 import java.time.Duration;
 import java.util.List;
 
@@ -31,7 +28,8 @@ final class HttpClients {
     }
 
     /**
-     * A client that connects only to addresses {@code policy} allows ({@link CheckedAddressResolverGroup}).
+     * A client that connects only to addresses the settings' policy allows ({@link CheckedAddressResolverGroup}) and
+     * verifies TLS certificates against the JDK's trust store and the settings' extra authorities ({@link TrustingSslBuilder}).
      *
      * <p>{@code HttpClient.create} would need a JSON mapper on the class path (it builds JSON body handlers eagerly), and
      * the builder that replaces these constructors does not expose handler registries or resolver groups yet. The
@@ -40,7 +38,7 @@ final class HttpClients {
      * builder's own defaults.
      */
     @SuppressWarnings("deprecation")
-    static HttpClient create(DestinationPolicy policy) {
+    static HttpClient create(ClientSettings settings) {
         DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
         configuration.setFollowRedirects(false);
         configuration.setExceptionOnErrorStatus(false);
@@ -52,10 +50,10 @@ final class HttpClients {
         configuration.setRequestTimeout(longest.plusSeconds(1));
         return new DefaultHttpClient(null, null, configuration, null,
                 new DefaultHttpClientFilterResolver(null, AnnotationMetadataResolver.DEFAULT, List.of()), List.of(), null,
-                new NettyClientSslBuilder(new ResourceResolver()), MediaTypeCodecRegistry.of(),
+                new TrustingSslBuilder(settings.extraTrustedCertificates()), MediaTypeCodecRegistry.of(),
                 new ContextlessMessageBodyHandlerRegistry(new ApplicationConfiguration(), NettyByteBufferFactory.DEFAULT),
                 WebSocketBeanRegistry.EMPTY, new DefaultRequestBinderRegistry(ConversionService.SHARED), null,
                 NioSocketChannel::new, NioDatagramChannel::new, new NettyClientCustomizer() { }, null, ConversionService.SHARED,
-                new CheckedAddressResolverGroup(policy));
+                new CheckedAddressResolverGroup(settings.policy()));
     }
 }

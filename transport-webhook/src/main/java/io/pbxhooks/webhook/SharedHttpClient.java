@@ -3,7 +3,6 @@ package io.pbxhooks.webhook;
 import static java.util.Objects.requireNonNull;
 
 import io.micronaut.http.client.HttpClient;
-import io.pbxhooks.spi.DestinationPolicy;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -11,8 +10,8 @@ import java.util.function.Function;
 /**
  * One HTTP client (one connection pool, one set of event-loop threads) for all the senders of a transport, made
  * when the first sender needs it and closed when the last one closes. The SPI gives transports no close of their
- * own, so the senders' leases are what ends it. The destination policy is built into a client's resolver, so senders
- * under different policies get different clients; a host normally has one policy.
+ * own, so the senders' leases are what ends it. The destination policy and the trusted authorities are built into a
+ * client, so senders under different {@link ClientSettings} get different clients; a host normally has one set.
  */
 final class SharedHttpClient {
 
@@ -25,41 +24,41 @@ final class SharedHttpClient {
         }
     }
 
-    private final Function<DestinationPolicy, HttpClient> factory;
-    private final Map<DestinationPolicy, Shared> clients = new HashMap<>();
+    private final Function<ClientSettings, HttpClient> factory;
+    private final Map<ClientSettings, Shared> clients = new HashMap<>();
 
-    SharedHttpClient(Function<DestinationPolicy, HttpClient> factory) {
+    SharedHttpClient(Function<ClientSettings, HttpClient> factory) {
         this.factory = requireNonNull(factory, "factory is null");
     }
 
-    synchronized Lease lease(DestinationPolicy policy) {
-        requireNonNull(policy, "policy is null");
-        Shared shared = clients.computeIfAbsent(policy, absent -> new Shared(factory.apply(policy)));
+    synchronized Lease lease(ClientSettings settings) {
+        requireNonNull(settings, "settings is null");
+        Shared shared = clients.computeIfAbsent(settings, absent -> new Shared(factory.apply(settings)));
         shared.leases++;
-        return new Lease(policy, shared.client);
+        return new Lease(settings, shared.client);
     }
 
     synchronized boolean isOpen() {
         return !clients.isEmpty();
     }
 
-    private synchronized void release(DestinationPolicy policy) {
-        Shared shared = clients.get(policy);
+    private synchronized void release(ClientSettings settings) {
+        Shared shared = clients.get(settings);
         shared.leases--;
         if (shared.leases == 0) {
-            clients.remove(policy);
+            clients.remove(settings);
             shared.client.close();
         }
     }
 
     /** A sender's use of the client; closing it more than once releases it once. */
     final class Lease implements AutoCloseable {
-        private final DestinationPolicy policy;
+        private final ClientSettings settings;
         private final HttpClient leased;
         private boolean released;
 
-        private Lease(DestinationPolicy policy, HttpClient leased) {
-            this.policy = policy;
+        private Lease(ClientSettings settings, HttpClient leased) {
+            this.settings = settings;
             this.leased = leased;
         }
 
@@ -72,7 +71,7 @@ final class SharedHttpClient {
             synchronized (SharedHttpClient.this) {
                 if (!released) {
                     released = true;
-                    release(policy);
+                    release(settings);
                 }
             }
         }

@@ -77,7 +77,7 @@ public final class WebhookTransport implements TransportPlugin {
                     + violations.stream().map(Violation::field).distinct().collect(Collectors.joining(", ")));
         }
         // Not validate(config, context): a stored integration the policy now refuses is refused, and recorded, per attempt.
-        return new WebhookSender(WebhookConfig.from(config), httpClient.lease(context.destinationPolicy()), context.clock());
+        return new WebhookSender(WebhookConfig.from(config), httpClient.lease(ClientSettings.of(context)), context.clock());
     }
 
     private static Optional<Violation> methodAndFormatProblem(TransportConfig config) {

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLHandshakeException;
@@ -38,7 +40,21 @@ class FailureClassifierTest {
         assertEquals("unknown host: hooks.example.invalid", describe(new HttpClientException("x", new UnknownHostException("hooks.example.invalid"))));
         assertEquals("no route to host", describe(new NoRouteToHostException("No route to host")));
         assertEquals("could not connect: Network is unreachable", describe(new ConnectException("Network is unreachable")));
-        assertEquals("TLS failed: PKIX path building failed", describe(new IOException(new SSLHandshakeException("PKIX path building failed"))));
+        assertEquals("TLS failed: Received fatal alert: handshake_failure",
+                describe(new IOException(new SSLHandshakeException("Received fatal alert: handshake_failure"))));
+    }
+
+    @Test
+    void aCertificateThatIsNotAcceptedSaysSoWithTheVerifiersReason() {
+        SSLHandshakeException unknownAuthority = new SSLHandshakeException("PKIX path building failed: unable to find valid certification path");
+        unknownAuthority.initCause(new CertificateException("PKIX path building failed",
+                new CertPathBuilderException("unable to find valid certification path to requested target")));
+        assertEquals("TLS certificate not accepted: unable to find valid certification path to requested target",
+                describe(new IOException(unknownAuthority)));
+        SSLHandshakeException otherHost = new SSLHandshakeException("No subject alternative names present");
+        otherHost.initCause(new CertificateException("No subject alternative DNS name matching hooks.example.com found."));
+        assertEquals(DeliveryResult.retryable(0, null, "TLS certificate not accepted: No subject alternative DNS name matching hooks.example.com found."),
+                FailureClassifier.classify(otherHost, TIMEOUT));
     }
 
     @Test

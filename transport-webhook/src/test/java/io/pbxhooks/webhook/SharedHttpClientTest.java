@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.http.client.HttpClient;
 import io.pbxhooks.model.DeliveryResult;
 import io.pbxhooks.spi.TransportSender;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +18,8 @@ class SharedHttpClientTest {
     void isOpenWhileAnyLeaseIsAndClosesWithTheLast() {
         SharedHttpClient shared = new SharedHttpClient(HttpClients::create);
         assertFalse(shared.isOpen());
-        SharedHttpClient.Lease first = shared.lease(TestPolicies.ALLOW_ALL);
-        SharedHttpClient.Lease second = shared.lease(TestPolicies.ALLOW_ALL);
+        SharedHttpClient.Lease first = shared.lease(new ClientSettings(TestPolicies.ALLOW_ALL, List.of()));
+        SharedHttpClient.Lease second = shared.lease(new ClientSettings(TestPolicies.ALLOW_ALL, List.of()));
         assertSame(first.client(), second.client());
         HttpClient client = first.client();
         first.close();
@@ -28,7 +29,7 @@ class SharedHttpClientTest {
         second.close();
         assertFalse(shared.isOpen());
         assertFalse(client.isRunning());
-        try (SharedHttpClient.Lease again = shared.lease(TestPolicies.ALLOW_ALL)) {
+        try (SharedHttpClient.Lease again = shared.lease(new ClientSettings(TestPolicies.ALLOW_ALL, List.of()))) {
             assertNotSame(client, again.client());
         }
     }
@@ -36,8 +37,8 @@ class SharedHttpClientTest {
     @Test
     void sendersUnderAnotherDestinationPolicyGetAnotherClient() {
         SharedHttpClient shared = new SharedHttpClient(HttpClients::create);
-        try (SharedHttpClient.Lease allowing = shared.lease(TestPolicies.ALLOW_ALL);
-             SharedHttpClient.Lease refusing = shared.lease(TestPolicies.REFUSE_LOOPBACK)) {
+        try (SharedHttpClient.Lease allowing = shared.lease(new ClientSettings(TestPolicies.ALLOW_ALL, List.of()));
+             SharedHttpClient.Lease refusing = shared.lease(new ClientSettings(TestPolicies.REFUSE_LOOPBACK, List.of()))) {
             assertNotSame(allowing.client(), refusing.client());
             refusing.close();
             assertTrue(allowing.client().isRunning());

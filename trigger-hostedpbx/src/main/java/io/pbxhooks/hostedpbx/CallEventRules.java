@@ -19,6 +19,8 @@ final class CallEventRules {
 
     private static final String KINDS = "CALL_STARTED, CALL_ANSWERED, IVR_ENTERED or IVR_OPTION_SELECTED";
     private static final String DIRECTIONS = "INBOUND, OUTBOUND or INTERNAL";
+    /** Deliveries of one call are ordered by its id, which the host keeps up to 200 characters. */
+    static final int MAX_CALL_UUID_LENGTH = 128;
 
     private CallEventRules() {
     }
@@ -50,6 +52,8 @@ final class CallEventRules {
         }
         if (call.getCallUuid().isBlank()) {
             problems.add("call_uuid is empty");
+        } else if (call.getCallUuid().length() > MAX_CALL_UUID_LENGTH) {
+            problems.add("call_uuid is " + call.getCallUuid().length() + " characters long, more than " + MAX_CALL_UUID_LENGTH);
         }
         if (call.getDirection() == Direction.UNRECOGNIZED) {
             problems.add("direction " + call.getDirectionValue() + " is unknown (expected " + DIRECTIONS + ")");

@@ -15,5 +15,7 @@ public enum ErrorKind {
     /** The caller's role may not do this: PERMISSION_DENIED. */
     PERMISSION_DENIED,
     /** No key, or an unknown or revoked one: UNAUTHENTICATED. */
-    UNAUTHENTICATED
+    UNAUTHENTICATED,
+    /** A quota is used up (e.g. the integrations of an account): RESOURCE_EXHAUSTED. */
+    RESOURCE_EXHAUSTED
 }

@@ -4,6 +4,7 @@ import io.pbxhooks.admin.error.AlreadyExistsException;
 import io.pbxhooks.admin.error.ConflictException;
 import io.pbxhooks.admin.error.InvalidArgumentException;
 import io.pbxhooks.admin.error.NotFoundException;
+import io.pbxhooks.admin.error.QuotaExceededException;
 import java.util.Optional;
 
 /**
@@ -14,11 +15,13 @@ import java.util.Optional;
 public interface IntegrationStore {
 
     /**
-     * Stores a new integration (its version is 1) and the audit entry in one transaction.
+     * Stores a new integration (its version is 1) and the audit entry in one transaction, unless its account already has
+     * {@code accountLimit} integrations: counted so that concurrent creates cannot pass the limit together.
      *
      * @throws AlreadyExistsException when an integration with this id exists; nothing is written
+     * @throws QuotaExceededException when the account already has {@code accountLimit} integrations; nothing is written
      */
-    void create(IntegrationRecord integration, AuditEntryDraft audit);
+    void create(IntegrationRecord integration, int accountLimit, AuditEntryDraft audit);
 
     /** The integration with this id, whatever its account: the caller checks the account. */
     Optional<IntegrationRecord> find(String id);

@@ -3,6 +3,7 @@ package io.pbxhooks.admin.fake;
 import io.pbxhooks.admin.error.AlreadyExistsException;
 import io.pbxhooks.admin.error.ConflictException;
 import io.pbxhooks.admin.error.NotFoundException;
+import io.pbxhooks.admin.error.QuotaExceededException;
 import io.pbxhooks.admin.port.AuditEntryDraft;
 import io.pbxhooks.admin.port.IntegrationQuery;
 import io.pbxhooks.admin.port.IntegrationRecord;
@@ -32,8 +33,11 @@ public class FakeIntegrationStore implements IntegrationStore {
     }
 
     @Override
-    public void create(IntegrationRecord integration, AuditEntryDraft audit) {
+    public void create(IntegrationRecord integration, int accountLimit, AuditEntryDraft audit) {
         synchronized (auditLog) {
+            if (integrations.values().stream().filter(stored -> stored.accountId().equals(integration.accountId())).count() >= accountLimit) {
+                throw QuotaExceededException.integrationsPerAccount(integration.accountId(), accountLimit);
+            }
             if (integrations.putIfAbsent(integration.id(), integration.withVersion(1)) != null) {
                 throw new AlreadyExistsException("integration", integration.id());
             }

@@ -1,6 +1,7 @@
 package io.pbxhooks.server.delivery;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,6 +17,8 @@ public class DeliverySettings {
     private List<Duration> retryDelays = List.of(Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10),
             Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(6), Duration.ofHours(14));
     private Duration maxRetryAfter = Duration.ofHours(1);
+    /** A PEM file of certificate authorities deliveries over HTTPS trust besides the JDK's; none when null. */
+    private Path extraCaFile;
 
     public int getMaxInFlight() {
         return maxInFlight;
@@ -63,5 +66,13 @@ public class DeliverySettings {
 
     public void setMaxRetryAfter(Duration maxRetryAfter) {
         this.maxRetryAfter = maxRetryAfter;
+    }
+
+    public Path getExtraCaFile() {
+        return extraCaFile;
+    }
+
+    public void setExtraCaFile(Path extraCaFile) {
+        this.extraCaFile = extraCaFile;
     }
 }

@@ -3,38 +3,50 @@ package io.pbxhooks.server.grpc;
 import io.grpc.Server;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.micronaut.context.annotation.Context;
+import io.pbxhooks.server.LimitSettings;
 import io.pbxhooks.server.ServerSettings;
 import io.pbxhooks.server.plugin.PluginRegistry;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The plaintext gRPC listener: the admin and ingest services, the standard health service and server
- * reflection (v1 and v1alpha). It depends on the DataSource so that it opens its port only after Flyway
- * has migrated the schema, and on the plugins so that they are loaded first.
+ * The gRPC listener: the admin and ingest services, the standard health service and server reflection (v1 and
+ * v1alpha), over TLS when the operator gives a certificate and key ({@link GrpcTls}), plaintext otherwise. It
+ * depends on the DataSource so that it opens its port only after Flyway has migrated the schema, and on the
+ * plugins so that they are loaded first.
  */
 @Context
 public class GrpcServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(GrpcServer.class);
+    /**
+     * grpc-java logs a stack trace for every message over the size limit, a client's mistake already answered with
+     * RESOURCE_EXHAUSTED; kept quieter here (a strong reference, as java.util.logging holds its loggers weakly).
+     */
+    private static final java.util.logging.Logger OVERSIZED_MESSAGE_LOG = quiet("io.grpc.netty.shaded.io.grpc.netty.NettyServerStream");
 
     private final HealthStatusManager health = new HealthStatusManager();
     private final Server server;
 
     @SuppressWarnings("deprecation") // the v1alpha reflection service still serves older clients (grpcurl)
-    GrpcServer(ServerSettings settings, DataSource migratedDataSource, PluginRegistry loadedPlugins, List<GrpcServiceProvider> providers) {
-        NettyServerBuilder builder = NettyServerBuilder.forPort(settings.getGrpc().getPort())
-                .addService(health.getHealthService())
+    GrpcServer(ServerSettings settings, LimitSettings limits, DataSource migratedDataSource, PluginRegistry loadedPlugins,
+               List<GrpcServiceProvider> providers) {
+        Optional<SslContext> tls = GrpcTls.serverContext(settings.getGrpc().getTls());
+        NettyServerBuilder builder = NettyServerBuilder.forPort(settings.getGrpc().getPort()).maxInboundMessageSize(limits.getRequestBytes());
+        tls.ifPresent(builder::sslContext);
+        builder.addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .addService(ProtoReflectionService.newInstance());
         providers.forEach(provider -> provider.services().forEach(builder::addService));
@@ -44,7 +56,8 @@ public class GrpcServer {
             throw new UncheckedIOException("Cannot listen for gRPC on port " + settings.getGrpc().getPort() + ": " + e.getMessage(), e);
         }
         setServing(true);
-        LOG.info("gRPC listening on port {} (plaintext; services: {})", port(), server.getServices().stream()
+        LOG.info("gRPC listening on port {} ({}; services: {})", port(), tls.isPresent() ? "TLS with the certificate chain "
+                + settings.getGrpc().getTls().getCertificateChain() : "plaintext", server.getServices().stream()
                 .map(service -> service.getServiceDescriptor().getName()).sorted().toList());
     }
 
@@ -52,6 +65,12 @@ public class GrpcServer {
     public void setServing(boolean serving) {
         health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES,
                 serving ? HealthCheckResponse.ServingStatus.SERVING : HealthCheckResponse.ServingStatus.NOT_SERVING);
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
     }
 
     public int port() {

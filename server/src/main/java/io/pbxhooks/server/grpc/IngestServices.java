@@ -7,6 +7,7 @@ import io.pbxhooks.admin.error.ErrorMappingInterceptor;
 import io.pbxhooks.admin.port.Authenticator;
 import io.pbxhooks.admin.port.Role;
 import io.pbxhooks.ingest.v1.PublishRequest;
+import io.pbxhooks.server.LimitSettings;
 import io.pbxhooks.server.ingest.EventIngest;
 import io.pbxhooks.server.ingest.EventIngestGrpcService;
 import io.pbxhooks.server.plugin.PluginRegistry;
@@ -14,17 +15,24 @@ import jakarta.inject.Singleton;
 import java.util.EnumSet;
 import java.util.List;
 
-/** EventIngestService behind API-key authentication, with the plugins' payload types visible to reflection. */
+/**
+ * EventIngestService behind API-key authentication and the limit on open Publish streams per key, with the plugins'
+ * payload types visible to reflection.
+ */
 @Singleton
 class IngestServices implements GrpcServiceProvider {
 
     private final ServerServiceDefinition service;
 
-    IngestServices(EventIngest ingest, Authenticator authenticator, PluginRegistry plugins) {
+    IngestServices(EventIngest ingest, Authenticator authenticator, PluginRegistry plugins, LimitSettings limits) {
         ServerServiceDefinition bound = PayloadReflection.withPayloadSchemas(new EventIngestGrpcService(ingest).bindService(),
                 PublishRequest.getDescriptor().getFile(), plugins.triggers());
-        this.service = ServerInterceptors.intercept(bound, new AuthInterceptor(authenticator,
-                EnumSet.of(Role.PRODUCER, Role.OPERATOR), "publishing events needs a PRODUCER key (or an OPERATOR key)"), new ErrorMappingInterceptor());
+        // The last interceptor runs first: error mapping, then authentication, then the stream count per key. Requests are
+        // parsed inside the call, where the error mapping sees a malformed one.
+        AuthInterceptor authentication = new AuthInterceptor(authenticator, EnumSet.of(Role.PRODUCER, Role.OPERATOR),
+                "publishing events needs a PRODUCER key (or an OPERATOR key)");
+        this.service = ServerInterceptors.intercept(ServerInterceptors.useInputStreamMessages(bound),
+                new PublishStreamLimit(limits.getPublishStreamsPerKey()), authentication, new ErrorMappingInterceptor());
     }
 
     @Override

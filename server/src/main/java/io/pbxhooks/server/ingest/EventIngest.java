@@ -7,6 +7,7 @@ import io.pbxhooks.ingest.v1.PublishRequest;
 import io.pbxhooks.ingest.v1.PublishResponse;
 import io.pbxhooks.ingest.v1.PublishResponse.Outcome;
 import io.pbxhooks.model.TriggerEvent;
+import io.pbxhooks.server.LimitSettings;
 import io.pbxhooks.server.delivery.DispatchSignal;
 import io.pbxhooks.server.matching.MatchIndex;
 import io.pbxhooks.server.plugin.PluginRegistry;
@@ -28,18 +29,24 @@ import java.util.stream.Collectors;
 public class EventIngest {
 
     private static final int MAX_EVENT_ID_LENGTH = 128;
+    /** What the events and deliveries tables keep of an ordering key, whichever plugin made it. */
+    private static final int MAX_ORDERING_KEY_LENGTH = 200;
+    private static final Instant EARLIEST_OCCURRED_AT = Instant.parse("1000-01-01T00:00:00Z");
+    private static final Instant LATEST_OCCURRED_AT = Instant.parse("9999-12-31T23:59:59Z");
 
     private final PluginRegistry plugins;
     private final MatchIndex index;
     private final Outbox outbox;
     private final DispatchSignal dispatch;
+    private final int maxPayloadBytes;
     private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
-    public EventIngest(PluginRegistry plugins, MatchIndex index, Outbox outbox, DispatchSignal dispatch) {
+    public EventIngest(PluginRegistry plugins, MatchIndex index, Outbox outbox, DispatchSignal dispatch, LimitSettings limits) {
         this.plugins = plugins;
         this.index = index;
         this.outbox = outbox;
         this.dispatch = dispatch;
+        this.maxPayloadBytes = limits.getEventPayloadBytes();
     }
 
     public PublishResponse publish(Principal producer, PublishRequest request) {
@@ -55,6 +62,11 @@ public class EventIngest {
             event = trigger.classify(raw);
         } catch (MalformedEventException malformed) {
             return response(request, Outcome.REJECTED, malformed.getMessage(), 0);
+        }
+        Optional<String> orderingKey = event.flatMap(TriggerEvent::ordering);
+        if (orderingKey.isPresent() && orderingKey.get().length() > MAX_ORDERING_KEY_LENGTH) {
+            return response(request, Outcome.REJECTED, "the event's ordering key (e.g. its call's id) is " + orderingKey.get().length()
+                    + " characters long; at most " + MAX_ORDERING_KEY_LENGTH + " are accepted", 0);
         }
         List<String> matches = event.map(fired -> index.match(raw.accountId(), raw.serviceType(), fired.eventType())).orElse(List.of());
         Outbox.Accepted accepted = outbox.accept(raw, event, matches, clock.instant());
@@ -74,6 +86,10 @@ public class EventIngest {
         if (request.getEventId().length() > MAX_EVENT_ID_LENGTH) {
             return Optional.of("event_id must be at most " + MAX_EVENT_ID_LENGTH + " characters");
         }
+        if (request.getPayload().getValue().size() > maxPayloadBytes) {
+            return Optional.of("payload is " + request.getPayload().getValue().size() + " bytes; at most " + maxPayloadBytes
+                    + " bytes are accepted (pbxhooks.limits.event-payload-bytes)");
+        }
         if (request.getAccountId().isBlank()) {
             return Optional.of("account_id is required");
         }
@@ -90,10 +106,20 @@ public class EventIngest {
         if (!request.hasOccurredAt()) {
             return Optional.of("occurred_at is required");
         }
+        if (!isStorable(request.getOccurredAt())) {
+            return Optional.of("occurred_at must be a time from " + EARLIEST_OCCURRED_AT + " to " + LATEST_OCCURRED_AT
+                    + " (seconds " + request.getOccurredAt().getSeconds() + ", nanos " + request.getOccurredAt().getNanos() + ")");
+        }
         if (!request.hasPayload()) {
             return Optional.of("payload is required");
         }
         return Optional.empty();
+    }
+
+    /** A valid protobuf Timestamp within what a DATETIME column keeps, on MySQL and H2 alike. */
+    private static boolean isStorable(Timestamp time) {
+        return time.getNanos() >= 0 && time.getNanos() <= 999_999_999
+                && time.getSeconds() >= EARLIEST_OCCURRED_AT.getEpochSecond() && time.getSeconds() <= LATEST_OCCURRED_AT.getEpochSecond();
     }
 
     private static String typeName(String typeUrl) {

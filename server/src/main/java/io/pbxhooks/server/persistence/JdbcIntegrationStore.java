@@ -5,6 +5,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import io.pbxhooks.admin.error.AlreadyExistsException;
 import io.pbxhooks.admin.error.ConflictException;
 import io.pbxhooks.admin.error.NotFoundException;
+import io.pbxhooks.admin.error.QuotaExceededException;
 import io.pbxhooks.admin.port.AuditEntryDraft;
 import io.pbxhooks.admin.port.IntegrationQuery;
 import io.pbxhooks.admin.port.IntegrationRecord;
@@ -40,9 +41,16 @@ public class JdbcIntegrationStore implements IntegrationStore {
 
     @Override
     @Transactional
-    public void create(IntegrationRecord integration, AuditEntryDraft auditEntry) {
+    public void create(IntegrationRecord integration, int accountLimit, AuditEntryDraft auditEntry) {
         if (find(integration.id()).isPresent()) {
             throw new AlreadyExistsException("integration", integration.id());
+        }
+        // Locking the account row makes concurrent creates in one account count one after the other.
+        sql.queryOne("SELECT id FROM accounts WHERE id = ? FOR UPDATE", row -> row.getString("id"), integration.accountId());
+        long existing = sql.queryOne("SELECT COUNT(*) FROM integrations WHERE account_id = ?", row -> row.getLong(1), integration.accountId())
+                .orElse(0L);
+        if (existing >= accountLimit) {
+            throw QuotaExceededException.integrationsPerAccount(integration.accountId(), accountLimit);
         }
         sql.update("INSERT INTO integrations (id, account_id, name, transport_type, trigger_service_type, trigger_event, enabled, disabled_reason, "
                         + "transport_config, field_mappings, version, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",

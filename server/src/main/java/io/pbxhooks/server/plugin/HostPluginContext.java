@@ -4,14 +4,26 @@ import static java.util.Objects.requireNonNull;
 
 import io.pbxhooks.spi.DestinationPolicy;
 import io.pbxhooks.spi.PluginContext;
+import java.security.cert.X509Certificate;
+import java.util.List;
 
-/** What the server gives every plugin: the SPI's defaults (UTC clock, platform logging) and the server's destination policy. */
+/**
+ * What the server gives every plugin: the SPI's defaults (UTC clock, platform logging), the server's destination policy
+ * and the operator's extra certificate authorities.
+ */
 final class HostPluginContext implements PluginContext {
 
     private final DestinationPolicy destinationPolicy;
+    private final List<X509Certificate> extraTrustedCertificates;
 
-    HostPluginContext(DestinationPolicy destinationPolicy) {
+    HostPluginContext(DestinationPolicy destinationPolicy, List<X509Certificate> extraTrustedCertificates) {
         this.destinationPolicy = requireNonNull(destinationPolicy, "destinationPolicy is null");
+        this.extraTrustedCertificates = List.copyOf(extraTrustedCertificates);
+    }
+
+    @Override
+    public List<X509Certificate> extraTrustedCertificates() {
+        return extraTrustedCertificates;
     }
 
     @Override

@@ -8,6 +8,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
+import com.google.rpc.QuotaFailure;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -44,6 +45,10 @@ final class GrpcAssertions {
 
     static ErrorInfo errorInfo(StatusRuntimeException failure) {
         return detail(failure, ErrorInfo.class);
+    }
+
+    static QuotaFailure quotaFailure(StatusRuntimeException failure) {
+        return detail(failure, QuotaFailure.class);
     }
 
     private static <T extends Message> T detail(StatusRuntimeException failure, Class<T> type) {

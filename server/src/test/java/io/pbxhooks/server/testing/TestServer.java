@@ -114,6 +114,59 @@ public final class TestServer implements AutoCloseable {
         return queryForOne(sql, resultSet -> resultSet.getString(1));
     }
 
+    /** Work on a JDBC connection of the server's own data source. */
+    public interface ConnectionWork {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction of the server's own data source, e.g. batched inserts. */
+    @SuppressWarnings("unchecked")
+    public void inTransaction(ConnectionWork work) {
+        TransactionOperations<Connection> transactions = context().getBean(TransactionOperations.class);
+        transactions.executeWrite(status -> {
+            try {
+                work.run(status.getConnection());
+                return null;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE in a transaction of the server's own data source; returns the rows changed. */
+    @SuppressWarnings("unchecked")
+    public int execute(String sql, Object... parameters) {
+        TransactionOperations<Connection> transactions = context().getBean(TransactionOperations.class);
+        return transactions.executeWrite(status -> {
+            try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
+                for (int index = 0; index < parameters.length; index++) {
+                    statement.setObject(index + 1, parameters[index]);
+                }
+                return statement.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Runs a query returning one text column, every row of it, like {@link #queryForLong}. */
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> queryForStrings(String sql) {
+        TransactionOperations<Connection> transactions = context().getBean(TransactionOperations.class);
+        return transactions.executeRead(status -> {
+            try (PreparedStatement statement = status.getConnection().prepareStatement(sql);
+                 ResultSet resultSet = statement.executeQuery()) {
+                java.util.List<String> values = new java.util.ArrayList<>();
+                while (resultSet.next()) {
+                    values.add(resultSet.getString(1));
+                }
+                return values;
+            } catch (SQLException e) {
+                throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
     private interface ColumnReader<T> {
         T read(ResultSet resultSet) throws SQLException;
     }
