@@ -42,11 +42,12 @@ public class JdbcIntegrationStore implements IntegrationStore {
     @Override
     @Transactional
     public void create(IntegrationRecord integration, int accountLimit, AuditEntryDraft auditEntry) {
+        // Locking the account row makes concurrent creates in one account count one after the other. It must be the
+        // transaction's first read: under REPEATABLE READ the snapshot of later reads is taken at the first plain read.
+        sql.queryOne("SELECT id FROM accounts WHERE id = ? FOR UPDATE", row -> row.getString("id"), integration.accountId());
         if (find(integration.id()).isPresent()) {
             throw new AlreadyExistsException("integration", integration.id());
         }
-        // Locking the account row makes concurrent creates in one account count one after the other.
-        sql.queryOne("SELECT id FROM accounts WHERE id = ? FOR UPDATE", row -> row.getString("id"), integration.accountId());
         long existing = sql.queryOne("SELECT COUNT(*) FROM integrations WHERE account_id = ?", row -> row.getLong(1), integration.accountId())
                 .orElse(0L);
         if (existing >= accountLimit) {
