@@ -10,6 +10,7 @@ import io.pbxhooks.model.TriggerEvent;
 import io.pbxhooks.server.LimitSettings;
 import io.pbxhooks.server.delivery.DispatchSignal;
 import io.pbxhooks.server.matching.MatchIndex;
+import io.pbxhooks.server.metrics.PbxhooksMetrics;
 import io.pbxhooks.server.plugin.PluginRegistry;
 import io.pbxhooks.spi.MalformedEventException;
 import io.pbxhooks.spi.RawEvent;
@@ -39,9 +40,12 @@ public class EventIngest {
     private final Outbox outbox;
     private final DispatchSignal dispatch;
     private final int maxPayloadBytes;
+    private final PbxhooksMetrics metrics;
     private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
-    public EventIngest(PluginRegistry plugins, MatchIndex index, Outbox outbox, DispatchSignal dispatch, LimitSettings limits) {
+    public EventIngest(PluginRegistry plugins, MatchIndex index, Outbox outbox, DispatchSignal dispatch, LimitSettings limits,
+                       PbxhooksMetrics metrics) {
+        this.metrics = metrics;
         this.plugins = plugins;
         this.index = index;
         this.outbox = outbox;
@@ -130,7 +134,10 @@ public class EventIngest {
         return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
     }
 
-    private static PublishResponse response(PublishRequest request, Outcome outcome, String reason, int deliveries) {
+    private PublishResponse response(PublishRequest request, Outcome outcome, String reason, int deliveries) {
+        // Only loaded service types become label values: producers cannot grow the metric without bound.
+        String serviceType = plugins.trigger(request.getServiceType()).isPresent() ? request.getServiceType() : "unknown";
+        metrics.eventReceived(serviceType, outcome.name().toLowerCase(java.util.Locale.ROOT));
         return PublishResponse.newBuilder().setEventId(request.getEventId()).setOutcome(outcome).setReason(reason).setDeliveries(deliveries).build();
     }
 }

@@ -1,0 +1,47 @@
+package io.pbxhooks.server.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+
+/**
+ * The server's own meters, named by Prometheus conventions once exported ({@code pbxhooks_events_received_total},
+ * {@code pbxhooks_delivery_attempt_seconds}, …). Labels take only bounded values: outcomes, service types and
+ * transport types of loaded plugins — never account or integration ids.
+ */
+@Singleton
+public class PbxhooksMetrics {
+
+    private final MeterRegistry registry;
+
+    public PbxhooksMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** @param outcome accepted, duplicate or rejected */
+    public void eventReceived(String serviceType, String outcome) {
+        Counter.builder("pbxhooks.events.received").description("Events received from producers, by outcome")
+                .tag("service_type", serviceType).tag("outcome", outcome).register(registry).increment();
+    }
+
+    /** @param outcome succeeded, retry_scheduled, failed or refused */
+    public void attemptFinished(String transport, String outcome, Duration took) {
+        Counter.builder("pbxhooks.deliveries").description("Delivery attempts, by what became of the delivery")
+                .tag("transport", transport).tag("outcome", outcome).register(registry).increment();
+        Timer.builder("pbxhooks.delivery.attempt").description("How long one delivery attempt took")
+                .tag("transport", transport).publishPercentileHistogram().register(registry).record(took);
+    }
+
+    /** From the event's acceptance to the start of its delivery's first attempt. */
+    public void firstAttemptStarted(Duration sinceAccepted) {
+        Timer.builder("pbxhooks.event.to.first.attempt").description("From an event's acceptance to its delivery's first attempt")
+                .publishPercentileHistogram().register(registry).record(sinceAccepted.isNegative() ? Duration.ZERO : sinceAccepted);
+    }
+
+    public void integrationAutoDisabled() {
+        Counter.builder("pbxhooks.integrations.auto.disabled").description("Integrations the server switched off")
+                .register(registry).increment();
+    }
+}
