@@ -1,6 +1,8 @@
 package io.pbxhooks.server.delivery;
 
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.DefaultTransactionDefinition;
 import io.pbxhooks.server.ingest.EventFieldsCodec;
 import io.pbxhooks.server.persistence.Sql;
 import jakarta.inject.Singleton;
@@ -27,6 +29,12 @@ class DeliveryClaims {
             + "AND earlier.state IN ('PENDING', 'RETRY_SCHEDULED', 'IN_FLIGHT')) "
             + "ORDER BY d.next_attempt_at, d.event_row_id LIMIT ? FOR UPDATE SKIP LOCKED";
 
+    /**
+     * On MySQL/MariaDB, repeatable read (their default) would lock the gaps the claim scans and block the inserts of
+     * ingest and the outcome updates, up to deadlocks; under read committed the claim locks only the rows it takes.
+     */
+    private static final TransactionDefinition READ_COMMITTED = readCommitted();
+
     private final Sql sql;
     private final TransactionOperations<Connection> transactions;
     private final EventFieldsCodec fields;
@@ -38,11 +46,8 @@ class DeliveryClaims {
     }
 
     List<ClaimedDelivery> claim(String node, int max, Instant now, Duration lease) {
-        return transactions.executeWrite(status -> {
-            // A test send is never retried: if its node stopped while sending, it simply failed.
-            sql.update("UPDATE deliveries SET state = 'FAILED', lease_owner = NULL, lease_until = NULL, update_time = ?, "
-                    + "last_error = 'the node sending this test event stopped before it finished' "
-                    + "WHERE state = 'IN_FLIGHT' AND lease_until < ? AND test = ?", now, now, true);
+        return transactions.execute(READ_COMMITTED, status -> {
+            failAbandonedTestSends(now);
             List<String> ids = sql.query(CLAIMABLE, row -> row.getString("id"), now, now, false, max);
             if (ids.isEmpty()) {
                 return List.of();
@@ -58,6 +63,21 @@ class DeliveryClaims {
         });
     }
 
+    /**
+     * A test send is never retried: if its node stopped while sending, it simply failed. Found without locks and
+     * updated by id, so the claim locks no row it does not change: a blanket update would scan, and lock, the rows
+     * whose outcomes are being recorded meanwhile, and deadlock with them.
+     */
+    private void failAbandonedTestSends(Instant now) {
+        List<String> abandoned = sql.query("SELECT id FROM deliveries WHERE state = 'IN_FLIGHT' AND lease_until < ? AND test = ?",
+                row -> row.getString("id"), now, true);
+        for (String id : abandoned) {
+            sql.update("UPDATE deliveries SET state = 'FAILED', lease_owner = NULL, lease_until = NULL, update_time = ?, "
+                    + "last_error = 'the node sending this test event stopped before it finished' "
+                    + "WHERE id = ? AND state = 'IN_FLIGHT' AND lease_until < ? AND test = ?", now, id, now, true);
+        }
+    }
+
     private List<ClaimedDelivery> load(List<String> ids) {
         return sql.query("SELECT d.id, d.integration_id, d.attempt_count, d.service_type, d.event_type, e.occurred_at, e.fields "
                         + "FROM deliveries d JOIN events e ON e.id = d.event_row_id WHERE d.id IN (" + placeholders(ids.size()) + ") "
@@ -66,6 +86,12 @@ class DeliveryClaims {
                         row.getString("service_type"), row.getString("event_type"), Sql.instant(row, "occurred_at"),
                         fields.decode(row.getString("fields"))),
                 ids.toArray());
+    }
+
+    private static TransactionDefinition readCommitted() {
+        DefaultTransactionDefinition definition = new DefaultTransactionDefinition(TransactionDefinition.Propagation.REQUIRED);
+        definition.setIsolationLevel(TransactionDefinition.Isolation.READ_COMMITTED);
+        return definition;
     }
 
     private static String placeholders(int count) {
