@@ -150,6 +150,21 @@ final class AttemptScheduler {
         forgetIfIdle(delivery);
     }
 
+    /** Takes every waiting delivery out, for a node that stops to give them back. */
+    synchronized List<PreparedDelivery> takeAllWaiting() {
+        List<PreparedDelivery> all = new ArrayList<>();
+        for (Account account : accounts.values()) {
+            account.lines.values().forEach(all::addAll);
+            account.lines.clear();
+            account.waiting = 0;
+        }
+        destinations.values().forEach(destination -> destination.waiting = 0);
+        turns.clear();
+        waiting = 0;
+        all.forEach(this::forgetIfIdle);
+        return all;
+    }
+
     /** Whether, since last asked, room opened that a claim could fill: the dispatcher need not claim after every attempt. */
     synchronized boolean takeRoomOpened() {
         boolean opened = roomOpened;

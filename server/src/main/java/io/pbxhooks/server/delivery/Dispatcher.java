@@ -202,6 +202,8 @@ public class Dispatcher {
         running = false;
         loop.interrupt();
         loop.join(TimeUnit.SECONDS.toMillis(5));
+        // What has not started goes back at once rather than when its lease ends.
+        scheduler.takeAllWaiting().forEach(this::release);
         completions.shutdown();
         completions.awaitTermination(10, TimeUnit.SECONDS);
     }

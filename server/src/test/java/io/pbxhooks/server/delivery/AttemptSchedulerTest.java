@@ -108,6 +108,20 @@ class AttemptSchedulerTest {
     }
 
     @Test
+    void aStoppingNodeTakesOutEveryWaitingDelivery() {
+        AttemptScheduler scheduler = new AttemptScheduler(10, 1, 1, 10, 20, MAX_WAIT);
+        PreparedDelivery running = delivery("a", "crm", "x");
+        PreparedDelivery waiting = delivery("a", "crm", "x");
+        scheduler.add(running);
+        scheduler.add(waiting);
+        startable(scheduler);
+        assertEquals(List.of(waiting), scheduler.takeAllWaiting());
+        scheduler.finished(running);
+        assertEquals(List.of(), startable(scheduler));
+        assertEquals(Map.of(), scheduler.exclusions().integrations());
+    }
+
+    @Test
     void aClaimIsWholeOrNone() {
         AttemptScheduler scheduler = new AttemptScheduler(10, 2, 2, 10, 3, MAX_WAIT);
         assertEquals(2, scheduler.claimRoom());
