@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -79,7 +81,9 @@ public class Dispatcher {
                 int wanted = scheduler.claimRoom();
                 List<ClaimedDelivery> batch = wanted == 0 ? List.of()
                         : claims.claim(node, wanted, clock.instant(), settings.getLease(), scheduler.exclusions());
-                batch.forEach(this::queue);
+                // A batch is mostly a few integrations' deliveries: each is read once.
+                Map<String, Optional<IntegrationRecord>> integrationsOfBatch = new HashMap<>();
+                batch.forEach(delivery -> queue(delivery, integrationsOfBatch.computeIfAbsent(delivery.integrationId(), integrations::find)));
                 startWhatMay();
                 if (batch.size() < wanted || wanted == 0) {
                     signal.await(settings.getPollInterval());
@@ -93,9 +97,8 @@ public class Dispatcher {
         }
     }
 
-    private void queue(ClaimedDelivery delivery) {
+    private void queue(ClaimedDelivery delivery, Optional<IntegrationRecord> integration) {
         try {
-            Optional<IntegrationRecord> integration = integrations.find(delivery.integrationId());
             if (integration.isEmpty()) {
                 record(delivery, clock.instant(), DeliveryResult.permanent(0, "the integration was deleted"));
                 return;
