@@ -21,8 +21,9 @@ import java.util.Set;
  * is checked. A delivery whose lease ended (its node died) is due again. A delivery waits while an earlier
  * delivery of the same integration and ordering key (one call) is not final.
  *
- * <p>The claim leaves out what the {@link ClaimExclusions} name: integrations whose destination is at its cap, then
- * accounts at their share, whose deliveries are claimed in a second pass only for the slots the others left.
+ * <p>The claim leaves out what the {@link ClaimExclusions} name: integrations whose destination already has a round of
+ * deliveries waiting on this node, then accounts at their share, whose deliveries are claimed in a second pass only
+ * for the room the others left.
  */
 @Singleton
 class DeliveryClaims {
