@@ -4,6 +4,7 @@ import io.pbxhooks.model.Violation;
 import io.pbxhooks.spi.config.ConfigSchema;
 import io.pbxhooks.spi.config.TransportConfig;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A kind of destination (for example webhook): a stateless factory with an id and a configuration
@@ -35,6 +36,16 @@ public interface TransportPlugin {
      */
     default List<Violation> validate(TransportConfig config, PluginContext context) {
         return validate(config);
+    }
+
+    /**
+     * The receiver {@code config} sends to, e.g. {@code https://crm.example.com:443}, from a configuration that
+     * {@link #validate} accepted. The host caps the attempts in flight per destination, so that one receiver that hangs
+     * cannot take every attempt slot: integrations naming the same destination share that cap. The default, empty, makes
+     * each integration a destination of its own.
+     */
+    default Optional<String> destination(TransportConfig config) {
+        return Optional.empty();
     }
 
     /** Creates the sender of one integration from a configuration that {@link #validate} accepted. */

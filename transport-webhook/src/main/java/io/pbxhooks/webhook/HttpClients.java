@@ -48,6 +48,8 @@ final class HttpClients {
         configuration.setConnectTimeout(longest);
         configuration.setReadTimeout(longest);
         configuration.setRequestTimeout(longest.plusSeconds(1));
+        // Connection pools, and their limits, are per scheme, host and port; none spans receivers, so a receiver that
+        // hangs holds only its own connections. The host's per-destination cap keeps each pool far below its limits.
         return new DefaultHttpClient(null, null, configuration, null,
                 new DefaultHttpClientFilterResolver(null, AnnotationMetadataResolver.DEFAULT, List.of()), List.of(), null,
                 new TrustingSslBuilder(settings.extraTrustedCertificates()), MediaTypeCodecRegistry.of(),

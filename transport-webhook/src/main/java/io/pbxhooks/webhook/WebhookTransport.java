@@ -67,6 +67,12 @@ public final class WebhookTransport implements TransportPlugin {
     }
 
     @Override
+    public Optional<String> destination(TransportConfig config) {
+        requireNonNull(config, "config is null");
+        return config.value(WebhookSchema.REQUEST_URL).map(RequestDestination::of);
+    }
+
+    @Override
     public TransportSender createSender(TransportConfig config, PluginContext context) {
         requireNonNull(config, "config is null");
         requireNonNull(context, "context is null");

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /** A delivery this node has leased for one attempt, with what it needs to build the request. */
-record ClaimedDelivery(String id, String integrationId, int attempt, String serviceType, String eventType,
+record ClaimedDelivery(String id, String accountId, String integrationId, int attempt, String serviceType, String eventType,
                        Instant occurredAt, Map<String, FieldValue> fields) {
 
     TriggerEvent event() {

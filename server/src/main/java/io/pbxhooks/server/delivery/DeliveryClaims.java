@@ -1,6 +1,8 @@
 package io.pbxhooks.server.delivery;
 
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.DefaultTransactionDefinition;
 import io.pbxhooks.server.ingest.EventFieldsCodec;
 import io.pbxhooks.server.persistence.Sql;
 import jakarta.inject.Singleton;
@@ -10,12 +12,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Leases due deliveries to this node in one short transaction: {@code SELECT … FOR UPDATE SKIP LOCKED} so that
  * nodes claiming at the same time take different rows, then a conditional update to IN_FLIGHT whose row count
  * is checked. A delivery whose lease ended (its node died) is due again. A delivery waits while an earlier
  * delivery of the same integration and ordering key (one call) is not final.
+ *
+ * <p>The claim leaves out what the {@link ClaimExclusions} name: integrations whose destination already has a round of
+ * deliveries waiting on this node, then accounts at their share, whose deliveries are claimed in a second pass only
+ * for the room the others left.
  */
 @Singleton
 class DeliveryClaims {
@@ -24,8 +32,14 @@ class DeliveryClaims {
             + "(d.state IN ('PENDING', 'RETRY_SCHEDULED') AND d.next_attempt_at <= ?) OR (d.state = 'IN_FLIGHT' AND d.lease_until < ? AND d.test = ?)) "
             + "AND NOT EXISTS (SELECT 1 FROM deliveries earlier WHERE earlier.integration_id = d.integration_id "
             + "AND earlier.ordering_key = d.ordering_key AND earlier.event_row_id < d.event_row_id "
-            + "AND earlier.state IN ('PENDING', 'RETRY_SCHEDULED', 'IN_FLIGHT')) "
-            + "ORDER BY d.next_attempt_at, d.event_row_id LIMIT ? FOR UPDATE SKIP LOCKED";
+            + "AND earlier.state IN ('PENDING', 'RETRY_SCHEDULED', 'IN_FLIGHT'))";
+    private static final String IN_ORDER = " ORDER BY d.next_attempt_at, d.event_row_id LIMIT ? FOR UPDATE SKIP LOCKED";
+
+    /**
+     * On MySQL/MariaDB, repeatable read (their default) would lock the gaps the claim scans and block the inserts of
+     * ingest and the outcome updates, up to deadlocks; under read committed the claim locks only the rows it takes.
+     */
+    private static final TransactionDefinition READ_COMMITTED = readCommitted();
 
     private final Sql sql;
     private final TransactionOperations<Connection> transactions;
@@ -37,13 +51,14 @@ class DeliveryClaims {
         this.fields = fields;
     }
 
-    List<ClaimedDelivery> claim(String node, int max, Instant now, Duration lease) {
-        return transactions.executeWrite(status -> {
-            // A test send is never retried: if its node stopped while sending, it simply failed.
-            sql.update("UPDATE deliveries SET state = 'FAILED', lease_owner = NULL, lease_until = NULL, update_time = ?, "
-                    + "last_error = 'the node sending this test event stopped before it finished' "
-                    + "WHERE state = 'IN_FLIGHT' AND lease_until < ? AND test = ?", now, now, true);
-            List<String> ids = sql.query(CLAIMABLE, row -> row.getString("id"), now, now, false, max);
+    List<ClaimedDelivery> claim(String node, int max, Instant now, Duration lease, ClaimExclusions exclusions) {
+        return transactions.execute(READ_COMMITTED, status -> {
+            failAbandonedTestSends(now);
+            Set<String> atShare = exclusions.accountsAtShare();
+            List<String> ids = new ArrayList<>(claimable(now, max, exclusions.integrations(), "NOT IN", atShare));
+            if (ids.size() < max && !atShare.isEmpty()) {
+                ids.addAll(claimable(now, max - ids.size(), exclusions.integrations(), "IN", atShare));
+            }
             if (ids.isEmpty()) {
                 return List.of();
             }
@@ -58,14 +73,64 @@ class DeliveryClaims {
         });
     }
 
+    /**
+     * A test send is never retried: if its node stopped while sending, it simply failed. Found without locks and
+     * updated by id, so the claim locks no row it does not change: a blanket update would scan, and lock, the rows
+     * whose outcomes are being recorded meanwhile, and deadlock with them.
+     */
+    private void failAbandonedTestSends(Instant now) {
+        List<String> abandoned = sql.query("SELECT id FROM deliveries WHERE state = 'IN_FLIGHT' AND lease_until < ? AND test = ?",
+                row -> row.getString("id"), now, true);
+        for (String id : abandoned) {
+            sql.update("UPDATE deliveries SET state = 'FAILED', lease_owner = NULL, lease_until = NULL, update_time = ?, "
+                    + "last_error = 'the node sending this test event stopped before it finished' "
+                    + "WHERE id = ? AND state = 'IN_FLIGHT' AND lease_until < ? AND test = ?", now, id, now, true);
+        }
+    }
+
+    /**
+     * Gives back a claimed delivery that was not attempted, as if it had not been claimed: due again at once, its
+     * attempt count as before. Conditional on this node still holding it for this attempt.
+     */
+    void release(String node, ClaimedDelivery delivery, Instant now) {
+        transactions.execute(READ_COMMITTED, status -> sql.update("UPDATE deliveries SET state = CASE WHEN attempt_count > 1 THEN 'RETRY_SCHEDULED' ELSE 'PENDING' END, "
+                        + "attempt_count = attempt_count - 1, lease_owner = NULL, lease_until = NULL, update_time = ? "
+                        + "WHERE id = ? AND state = 'IN_FLIGHT' AND lease_owner = ? AND attempt_count = ?",
+                now, delivery.id(), node, delivery.attempt()));
+    }
+
+    /** @param accountTest {@code NOT IN} to leave out {@code accounts}, {@code IN} to take only theirs */
+    private List<String> claimable(Instant now, int max, Map<String, Long> excludedIntegrations, String accountTest, Set<String> accounts) {
+        StringBuilder query = new StringBuilder(CLAIMABLE);
+        List<Object> parameters = new ArrayList<>(List.of(now, now, false));
+        if (!excludedIntegrations.isEmpty()) {
+            query.append(" AND NOT EXISTS (SELECT 1 FROM integrations i WHERE i.id = d.integration_id AND (")
+                    .append(String.join(" OR ", Collections.nCopies(excludedIntegrations.size(), "(i.id = ? AND i.version = ?)")))
+                    .append("))");
+            excludedIntegrations.forEach((id, version) -> Collections.addAll(parameters, id, version));
+        }
+        if (!accounts.isEmpty()) {
+            query.append(" AND d.account_id ").append(accountTest).append(" (").append(placeholders(accounts.size())).append(")");
+            parameters.addAll(accounts);
+        }
+        parameters.add(max);
+        return sql.query(query.append(IN_ORDER).toString(), row -> row.getString("id"), parameters.toArray());
+    }
+
     private List<ClaimedDelivery> load(List<String> ids) {
-        return sql.query("SELECT d.id, d.integration_id, d.attempt_count, d.service_type, d.event_type, e.occurred_at, e.fields "
+        return sql.query("SELECT d.id, d.account_id, d.integration_id, d.attempt_count, d.service_type, d.event_type, e.occurred_at, e.fields "
                         + "FROM deliveries d JOIN events e ON e.id = d.event_row_id WHERE d.id IN (" + placeholders(ids.size()) + ") "
                         + "ORDER BY e.id",
-                row -> new ClaimedDelivery(row.getString("id"), row.getString("integration_id"), row.getInt("attempt_count"),
+                row -> new ClaimedDelivery(row.getString("id"), row.getString("account_id"), row.getString("integration_id"), row.getInt("attempt_count"),
                         row.getString("service_type"), row.getString("event_type"), Sql.instant(row, "occurred_at"),
                         fields.decode(row.getString("fields"))),
                 ids.toArray());
+    }
+
+    private static TransactionDefinition readCommitted() {
+        DefaultTransactionDefinition definition = new DefaultTransactionDefinition(TransactionDefinition.Propagation.REQUIRED);
+        definition.setIsolationLevel(TransactionDefinition.Isolation.READ_COMMITTED);
+        return definition;
     }
 
     private static String placeholders(int count) {

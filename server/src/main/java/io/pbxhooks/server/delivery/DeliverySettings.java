@@ -10,6 +10,10 @@ import java.util.List;
 public class DeliverySettings {
 
     private int maxInFlight = 256;
+    /** A destination is a receiver (for webhooks: scheme, host and port); one that hangs holds no more slots than this. */
+    private int maxInFlightPerDestination = 16;
+    /** An account beyond this many attempts in flight gets more only when no other account's deliveries are waiting. */
+    private int maxInFlightPerAccount = 64;
     private int batchSize = 100;
     private Duration lease = Duration.ofSeconds(60);
     private Duration pollInterval = Duration.ofSeconds(1);
@@ -26,6 +30,22 @@ public class DeliverySettings {
 
     public void setMaxInFlight(int maxInFlight) {
         this.maxInFlight = maxInFlight;
+    }
+
+    public int getMaxInFlightPerDestination() {
+        return maxInFlightPerDestination;
+    }
+
+    public void setMaxInFlightPerDestination(int maxInFlightPerDestination) {
+        this.maxInFlightPerDestination = maxInFlightPerDestination;
+    }
+
+    public int getMaxInFlightPerAccount() {
+        return maxInFlightPerAccount;
+    }
+
+    public void setMaxInFlightPerAccount(int maxInFlightPerAccount) {
+        this.maxInFlightPerAccount = maxInFlightPerAccount;
     }
 
     public int getBatchSize() {

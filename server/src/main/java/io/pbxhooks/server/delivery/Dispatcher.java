@@ -11,11 +11,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -24,7 +28,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Claims due deliveries in batches, sends each through its integration's transport without holding a database
  * transaction, and records the outcome. It is woken at once by new work on this node and polls as a backstop
- * (other nodes' events, retries falling due, leases ending). At most {@code max-in-flight} attempts run at once.
+ * (other nodes' events, retries falling due, leases ending). The {@link AttemptScheduler} decides when each claimed
+ * delivery starts: at most {@code max-in-flight} attempts at once, at most {@code max-in-flight-per-destination} of them
+ * to one receiver, free slots to the accounts in turn, so that a receiver that hangs or answers slowly, or an account
+ * that floods, cannot hold back the others.
  */
 @Context
 public class Dispatcher {
@@ -39,9 +46,9 @@ public class Dispatcher {
     private final IntegrationHealth health;
     private final DispatchSignal signal;
     private final RetrySchedule schedule;
+    private final AttemptScheduler scheduler;
     private final String node;
     private final Clock clock = Clock.tickMillis(ZoneOffset.UTC);
-    private final Semaphore inFlight;
     private final ExecutorService completions = Executors.newFixedThreadPool(4, named("pbxhooks-delivery-outcome"));
     private final Thread loop;
     private volatile boolean running = true;
@@ -56,19 +63,28 @@ public class Dispatcher {
         this.health = health;
         this.signal = signal;
         this.schedule = new RetrySchedule(settings.getRetryDelays(), settings.getMaxRetryAfter(), ThreadLocalRandom.current());
+        // Waiting at most half the lease leaves the other half for the attempt (at most 30 s for webhooks).
+        int claimSize = Math.min(settings.getBatchSize(), settings.getMaxInFlightPerDestination());
+        this.scheduler = new AttemptScheduler(settings.getMaxInFlight(), claimSize, settings.getMaxInFlightPerDestination(),
+                settings.getMaxInFlightPerAccount(), 2 * Math.max(settings.getMaxInFlight(), claimSize), settings.getLease().dividedBy(2));
         this.node = node.id();
-        this.inFlight = new Semaphore(settings.getMaxInFlight());
         this.loop = named("pbxhooks-dispatcher").newThread(this::run);
         loop.start();
-        LOG.info("Dispatcher {} started: up to {} deliveries in flight, retries after {}", node, settings.getMaxInFlight(), settings.getRetryDelays());
+        LOG.info("Dispatcher {} started: up to {} deliveries in flight, {} per destination, {} per account before others; retries after {}",
+                this.node, settings.getMaxInFlight(), settings.getMaxInFlightPerDestination(), settings.getMaxInFlightPerAccount(),
+                settings.getRetryDelays());
     }
 
     private void run() {
         while (running) {
             try {
-                int wanted = Math.min(settings.getBatchSize(), inFlight.availablePermits());
-                List<ClaimedDelivery> batch = wanted == 0 ? List.of() : claims.claim(node, wanted, clock.instant(), settings.getLease());
-                batch.forEach(this::start);
+                int wanted = scheduler.claimRoom();
+                List<ClaimedDelivery> batch = wanted == 0 ? List.of()
+                        : claims.claim(node, wanted, clock.instant(), settings.getLease(), scheduler.exclusions());
+                // A batch is mostly a few integrations' deliveries: each is read once.
+                Map<String, Optional<IntegrationRecord>> integrationsOfBatch = new HashMap<>();
+                batch.forEach(delivery -> queue(delivery, integrationsOfBatch.computeIfAbsent(delivery.integrationId(), integrations::find)));
+                startWhatMay();
                 if (batch.size() < wanted || wanted == 0) {
                     signal.await(settings.getPollInterval());
                 }
@@ -81,31 +97,60 @@ public class Dispatcher {
         }
     }
 
-    private void start(ClaimedDelivery delivery) {
-        inFlight.acquireUninterruptibly();
+    private void queue(ClaimedDelivery delivery, Optional<IntegrationRecord> integration) {
         try {
-            send(delivery);
+            if (integration.isEmpty()) {
+                record(delivery, clock.instant(), DeliveryResult.permanent(0, "the integration was deleted"));
+                return;
+            }
+            PreparedDelivery prepared = new PreparedDelivery(delivery, integration.get(), senders.destinationOf(integration.get()), clock.instant());
+            if (!scheduler.add(prepared)) {
+                release(prepared);
+            }
         } catch (RuntimeException e) {
-            // Not sent: the delivery stays leased and is claimed again when the lease ends.
-            inFlight.release();
-            LOG.warn("Cannot start delivery {} (it will be attempted again after its lease): {}", delivery.id(), e.toString());
+            LOG.warn("Cannot prepare delivery {} (it will be claimed again after its lease): {}", delivery.id(), e.toString());
         }
     }
 
-    private void send(ClaimedDelivery delivery) {
+    private void startWhatMay() {
+        List<PreparedDelivery> expired = new ArrayList<>();
+        List<PreparedDelivery> starting = scheduler.startable(clock.instant(), expired);
+        expired.forEach(this::release);
+        starting.forEach(this::send);
+    }
+
+    private void send(PreparedDelivery prepared) {
+        ClaimedDelivery delivery = prepared.delivery();
         Instant started = clock.instant();
-        Optional<IntegrationRecord> integration = integrations.find(delivery.integrationId());
-        if (integration.isEmpty()) {
-            finish(delivery, started, DeliveryResult.permanent(0, "the integration was deleted"));
-            return;
+        CompletionStage<DeliveryResult> attempt;
+        try {
+            Payload payload = Payload.of(delivery.event(), prepared.integration().fieldMappings());
+            OutboundMessage message = new OutboundMessage(delivery.id(), delivery.attempt(), delivery.eventType(), started, payload);
+            attempt = senders.senderFor(prepared.integration()).send(message);
+        } catch (RuntimeException bug) {
+            attempt = CompletableFuture.failedFuture(bug);
         }
-        Payload payload = Payload.of(delivery.event(), integration.get().fieldMappings());
-        OutboundMessage message = new OutboundMessage(delivery.id(), delivery.attempt(), delivery.eventType(), started, payload);
-        senders.senderFor(integration.get()).send(message).whenCompleteAsync((result, bug) -> {
+        attempt.whenCompleteAsync((result, bug) -> {
             DeliveryResult outcome = bug == null ? result : DeliveryResult.retryable(0, null, "transport failure: " + bug);
-            finish(delivery, started, outcome);
-            recordHealth(delivery, outcome);
+            try {
+                record(delivery, started, outcome);
+                recordHealth(delivery, outcome);
+            } finally {
+                scheduler.finished(prepared);
+                startWhatMay();
+                if (scheduler.takeRoomOpened()) {
+                    signal.wake();
+                }
+            }
         }, completions);
+    }
+
+    private void release(PreparedDelivery unsent) {
+        try {
+            claims.release(node, unsent.delivery(), clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot give back delivery {} (it will be claimed again after its lease): {}", unsent.delivery().id(), e.toString());
+        }
     }
 
     private void recordHealth(ClaimedDelivery delivery, DeliveryResult result) {
@@ -120,7 +165,7 @@ public class Dispatcher {
         }
     }
 
-    private void finish(ClaimedDelivery delivery, Instant started, DeliveryResult result) {
+    private void record(ClaimedDelivery delivery, Instant started, DeliveryResult result) {
         try {
             Instant now = clock.instant();
             DeliveryOutcomes.AttemptLog attempt = new DeliveryOutcomes.AttemptLog(started, Duration.between(started, now), result);
@@ -136,9 +181,6 @@ public class Dispatcher {
         } catch (RuntimeException e) {
             // The lease runs out and the delivery is attempted again: at least once, never lost.
             LOG.warn("Cannot record the outcome of delivery {} (it will be attempted again after its lease): {}", delivery.id(), e.toString());
-        } finally {
-            inFlight.release();
-            signal.wake();
         }
     }
 
@@ -163,6 +205,8 @@ public class Dispatcher {
         running = false;
         loop.interrupt();
         loop.join(TimeUnit.SECONDS.toMillis(5));
+        // What has not started goes back at once rather than when its lease ends.
+        scheduler.takeAllWaiting().forEach(this::release);
         completions.shutdown();
         completions.awaitTermination(10, TimeUnit.SECONDS);
     }

@@ -35,6 +35,11 @@ class IntegrationHealth {
     private final Duration disableAfter;
     /** Integrations this node knows to be healthy, so a success costs no database write. */
     private final Map<String, Boolean> knownHealthy = new ConcurrentHashMap<>();
+    /**
+     * Since when integrations this node knows to be failing have failed, so a failure before the period ends costs no
+     * database work: a receiver that hangs should cost the others nothing. The decision to disable reads the database.
+     */
+    private final Map<String, Instant> knownFailingSince = new ConcurrentHashMap<>();
 
     IntegrationHealth(Sql sql, TransactionOperations<Connection> transactions, JdbcAuditLog audit, IndexChangeFeed indexChanges,
                       @Value("${pbxhooks.delivery.auto-disable-after:24h}") Duration disableAfter) {
@@ -46,6 +51,7 @@ class IntegrationHealth {
     }
 
     void succeeded(String integrationId) {
+        knownFailingSince.remove(integrationId);
         if (knownHealthy.putIfAbsent(integrationId, Boolean.TRUE) == null) {
             transactions.executeWrite(status -> sql.update("UPDATE integrations SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL",
                     integrationId));
@@ -54,18 +60,27 @@ class IntegrationHealth {
 
     void failed(String integrationId, DeliveryResult result, Instant now) {
         knownHealthy.remove(integrationId);
-        transactions.executeWrite(status -> {
+        Instant knownSince = knownFailingSince.get(integrationId);
+        if (knownSince != null && result.statusCode() != 410 && knownSince.plus(disableAfter).isAfter(now)) {
+            return;
+        }
+        Optional<Instant> failingSince = transactions.executeWrite(status -> {
             sql.update("UPDATE integrations SET failing_since = ? WHERE id = ? AND failing_since IS NULL", now, integrationId);
-            Optional<Instant> failingSince = sql.queryOne("SELECT failing_since FROM integrations WHERE id = ?",
+            Optional<Instant> since = sql.queryOne("SELECT failing_since FROM integrations WHERE id = ?",
                     row -> Sql.instant(row, "failing_since"), integrationId);
-            if (result.statusCode() == 410) {
-                disable(integrationId, "the receiver answered 410 Gone: it no longer accepts these webhooks", now);
-            } else if (failingSince.isPresent() && !failingSince.get().plus(disableAfter).isAfter(now)) {
-                disable(integrationId, "every delivery has failed since " + failingSince.get() + " (" + disableAfter.toHours()
-                        + " h or more); last: " + DeliveryOutcomes.truncate(result.detail()), now);
-            }
-            return null;
+            decide(integrationId, result, since, now);
+            return since;
         });
+        failingSince.ifPresent(since -> knownFailingSince.put(integrationId, since));
+    }
+
+    private void decide(String integrationId, DeliveryResult result, Optional<Instant> failingSince, Instant now) {
+        if (result.statusCode() == 410) {
+            disable(integrationId, "the receiver answered 410 Gone: it no longer accepts these webhooks", now);
+        } else if (failingSince.isPresent() && !failingSince.get().plus(disableAfter).isAfter(now)) {
+            disable(integrationId, "every delivery has failed since " + failingSince.get() + " (" + disableAfter.toHours()
+                    + " h or more); last: " + DeliveryOutcomes.truncate(result.detail()), now);
+        }
     }
 
     private void disable(String integrationId, String reason, Instant now) {

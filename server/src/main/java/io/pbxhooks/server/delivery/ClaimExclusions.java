@@ -1,0 +1,23 @@
+package io.pbxhooks.server.delivery;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the next claim leaves out, so that it does not take deliveries this node would not start.
+ *
+ * @param integrations    integrations (id to the version whose destination this node knows) sending to a destination
+ *                        with a round of deliveries already waiting; a changed or deleted integration is claimed again,
+ *                        so its new destination is learned
+ * @param accountsAtShare accounts with {@code max-in-flight-per-account} attempts in flight: claimed only for slots no
+ *                        other account's due deliveries want
+ */
+record ClaimExclusions(Map<String, Long> integrations, Set<String> accountsAtShare) {
+
+    static final ClaimExclusions NONE = new ClaimExclusions(Map.of(), Set.of());
+
+    ClaimExclusions {
+        integrations = Map.copyOf(integrations);
+        accountsAtShare = Set.copyOf(accountsAtShare);
+    }
+}
