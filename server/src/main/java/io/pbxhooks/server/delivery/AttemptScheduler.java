@@ -75,6 +75,11 @@ final class AttemptScheduler {
     }
 
     /** How many deliveries the next claim may take: a whole claim while the waiting room has space for one, else none. */
+    /** Attempts in progress on this node. */
+    synchronized int inFlight() {
+        return inFlight;
+    }
+
     synchronized int claimRoom() {
         return maxWaiting - waiting >= claimSize ? claimSize : 0;
     }

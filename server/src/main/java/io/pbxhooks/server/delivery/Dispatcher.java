@@ -1,9 +1,12 @@
 package io.pbxhooks.server.delivery;
 
 import io.micronaut.context.annotation.Context;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pbxhooks.admin.port.IntegrationRecord;
 import io.pbxhooks.model.DeliveryResult;
 import io.pbxhooks.model.Payload;
+import io.pbxhooks.server.metrics.PbxhooksMetrics;
 import io.pbxhooks.server.persistence.JdbcIntegrationStore;
 import io.pbxhooks.spi.OutboundMessage;
 import jakarta.annotation.PreDestroy;
@@ -47,6 +50,7 @@ public class Dispatcher {
     private final DispatchSignal signal;
     private final RetrySchedule schedule;
     private final AttemptScheduler scheduler;
+    private final PbxhooksMetrics metrics;
     private final String node;
     private final Clock clock = Clock.tickMillis(ZoneOffset.UTC);
     private final ExecutorService completions = Executors.newFixedThreadPool(4, named("pbxhooks-delivery-outcome"));
@@ -54,7 +58,9 @@ public class Dispatcher {
     private volatile boolean running = true;
 
     Dispatcher(DeliverySettings settings, DeliveryClaims claims, DeliveryOutcomes outcomes, SenderCache senders,
-               JdbcIntegrationStore integrations, IntegrationHealth health, DispatchSignal signal, NodeIdentity node) {
+               JdbcIntegrationStore integrations, IntegrationHealth health, DispatchSignal signal, NodeIdentity node,
+               PbxhooksMetrics metrics, MeterRegistry registry) {
+        this.metrics = metrics;
         this.settings = settings;
         this.claims = claims;
         this.outcomes = outcomes;
@@ -68,6 +74,8 @@ public class Dispatcher {
         this.scheduler = new AttemptScheduler(settings.getMaxInFlight(), claimSize, settings.getMaxInFlightPerDestination(),
                 settings.getMaxInFlightPerAccount(), 2 * Math.max(settings.getMaxInFlight(), claimSize), settings.getLease().dividedBy(2));
         this.node = node.id();
+        Gauge.builder("pbxhooks.deliveries.in.flight", scheduler, AttemptScheduler::inFlight)
+                .description("Delivery attempts in progress on this node").register(registry);
         this.loop = named("pbxhooks-dispatcher").newThread(this::run);
         loop.start();
         LOG.info("Dispatcher {} started: up to {} deliveries in flight, {} per destination, {} per account before others; retries after {}",
@@ -133,7 +141,11 @@ public class Dispatcher {
         attempt.whenCompleteAsync((result, bug) -> {
             DeliveryResult outcome = bug == null ? result : DeliveryResult.retryable(0, null, "transport failure: " + bug);
             try {
-                record(delivery, started, outcome);
+                String next = record(delivery, started, outcome);
+                metrics.attemptFinished(prepared.integration().type(), next, Duration.between(started, clock.instant()));
+                if (delivery.attempt() == 1) {
+                    metrics.firstAttemptStarted(Duration.between(delivery.occurredAt(), started));
+                }
                 recordHealth(delivery, outcome);
             } finally {
                 scheduler.finished(prepared);
@@ -165,23 +177,24 @@ public class Dispatcher {
         }
     }
 
-    private void record(ClaimedDelivery delivery, Instant started, DeliveryResult result) {
+    /** Records the attempt and moves the delivery on; returns what became of it, as the metrics label it. */
+    private String record(ClaimedDelivery delivery, Instant started, DeliveryResult result) {
+        Instant now = clock.instant();
+        Optional<Duration> wait = result.outcome() == DeliveryResult.Outcome.RETRYABLE
+                ? schedule.nextDelay(delivery.attempt(), result.requestedRetryAfter()) : Optional.empty();
+        DeliveryOutcomes.Next next = switch (result.outcome()) {
+            case SUCCEEDED -> DeliveryOutcomes.Next.SUCCEEDED;
+            case PERMANENT, REFUSED -> DeliveryOutcomes.Next.FAILED;
+            case RETRYABLE -> wait.isPresent() ? DeliveryOutcomes.Next.RETRY_SCHEDULED : DeliveryOutcomes.Next.FAILED;
+        };
         try {
-            Instant now = clock.instant();
             DeliveryOutcomes.AttemptLog attempt = new DeliveryOutcomes.AttemptLog(started, Duration.between(started, now), result);
-            switch (result.outcome()) {
-                case SUCCEEDED -> outcomes.record(node, delivery, attempt, DeliveryOutcomes.Next.SUCCEEDED, null, now);
-                case PERMANENT, REFUSED -> outcomes.record(node, delivery, attempt, DeliveryOutcomes.Next.FAILED, null, now);
-                case RETRYABLE -> {
-                    Optional<Duration> wait = schedule.nextDelay(delivery.attempt(), result.requestedRetryAfter());
-                    outcomes.record(node, delivery, attempt, wait.isPresent() ? DeliveryOutcomes.Next.RETRY_SCHEDULED : DeliveryOutcomes.Next.FAILED,
-                            wait.map(now::plus).orElse(null), now);
-                }
-            }
+            outcomes.record(node, delivery, attempt, next, wait.map(now::plus).orElse(null), now);
         } catch (RuntimeException e) {
             // The lease runs out and the delivery is attempted again: at least once, never lost.
             LOG.warn("Cannot record the outcome of delivery {} (it will be attempted again after its lease): {}", delivery.id(), e.toString());
         }
+        return result.outcome() == DeliveryResult.Outcome.REFUSED ? "refused" : next.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private void sleep(Duration duration) {

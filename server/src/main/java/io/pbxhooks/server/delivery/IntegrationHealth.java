@@ -42,7 +42,8 @@ class IntegrationHealth {
     private final Map<String, Instant> knownFailingSince = new ConcurrentHashMap<>();
 
     IntegrationHealth(Sql sql, TransactionOperations<Connection> transactions, JdbcAuditLog audit, IndexChangeFeed indexChanges,
-                      @Value("${pbxhooks.delivery.auto-disable-after:24h}") Duration disableAfter) {
+                      @Value("${pbxhooks.delivery.auto-disable-after:24h}") Duration disableAfter, PbxhooksMetrics metrics) {
+        this.metrics = metrics;
         this.sql = sql;
         this.transactions = transactions;
         this.audit = audit;

@@ -34,10 +34,10 @@ public class PbxhooksMetrics {
                 .tag("transport", transport).publishPercentileHistogram().register(registry).record(took);
     }
 
-    /** From the event's acceptance to the start of its delivery's first attempt. */
-    public void firstAttemptStarted(Duration sinceAccepted) {
-        Timer.builder("pbxhooks.event.to.first.attempt").description("From an event's acceptance to its delivery's first attempt")
-                .publishPercentileHistogram().register(registry).record(sinceAccepted.isNegative() ? Duration.ZERO : sinceAccepted);
+    /** From the moment the event occurred (its {@code occurred_at}) to the start of its delivery's first attempt. */
+    public void firstAttemptStarted(Duration sinceOccurred) {
+        Timer.builder("pbxhooks.event.to.first.attempt").description("From an event's occurred_at to its delivery's first attempt")
+                .publishPercentileHistogram().register(registry).record(sinceOccurred.isNegative() ? Duration.ZERO : sinceOccurred);
     }
 
     public void integrationAutoDisabled() {
