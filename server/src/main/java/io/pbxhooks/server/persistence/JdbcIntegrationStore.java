@@ -42,11 +42,13 @@ public class JdbcIntegrationStore implements IntegrationStore {
     @Override
     @Transactional
     public void create(IntegrationRecord integration, int accountLimit, AuditEntryDraft auditEntry) {
+        // Locking the account row makes concurrent creates in one account count one after the other. It comes first: on
+        // MySQL/MariaDB the transaction's snapshot is taken at its first plain read, which must see the creates committed
+        // by those that held the lock before.
+        sql.queryOne("SELECT id FROM accounts WHERE id = ? FOR UPDATE", row -> row.getString("id"), integration.accountId());
         if (find(integration.id()).isPresent()) {
             throw new AlreadyExistsException("integration", integration.id());
         }
-        // Locking the account row makes concurrent creates in one account count one after the other.
-        sql.queryOne("SELECT id FROM accounts WHERE id = ? FOR UPDATE", row -> row.getString("id"), integration.accountId());
         long existing = sql.queryOne("SELECT COUNT(*) FROM integrations WHERE account_id = ?", row -> row.getLong(1), integration.accountId())
                 .orElse(0L);
         if (existing >= accountLimit) {
