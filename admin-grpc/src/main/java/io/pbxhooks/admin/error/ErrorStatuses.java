@@ -11,14 +11,19 @@ import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.pbxhooks.model.Violation;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The one place where failures become gRPC statuses. An {@link AdminException} becomes its status code
  * with a {@code google.rpc.Status} carrying an {@code ErrorInfo} (and, for invalid arguments, a
- * {@code BadRequest} with a field violation each; for a used-up quota, a {@code QuotaFailure}); anything unexpected
- * becomes INTERNAL with no detail. Message and violations are cut to fit the 8 KiB of trailers clients read.
+ * {@code BadRequest} with a field violation each; for a used-up quota, a {@code QuotaFailure}); a database that cannot
+ * be reached becomes UNAVAILABLE; anything else unexpected becomes INTERNAL with no detail. Message and violations are
+ * cut to fit the 8 KiB of trailers clients read.
  */
 public final class ErrorStatuses {
 
@@ -50,8 +55,27 @@ public final class ErrorStatuses {
         if (error instanceof StatusException status) {
             return new StatusRuntimeException(status.getStatus(), status.getTrailers());
         }
+        if (isStoreUnavailable(error)) {
+            LOG.log(System.Logger.Level.WARNING, methodName + ": the database is unavailable: " + error);
+            return Status.UNAVAILABLE.withDescription("the database is unavailable; try again shortly").asRuntimeException();
+        }
         LOG.log(System.Logger.Level.ERROR, "unexpected failure in " + methodName, error);
         return Status.INTERNAL.withDescription("internal error").asRuntimeException();
+    }
+
+    /**
+     * A lost or refused database connection (SQLSTATE class 08, a pool timeout, a transient failure): the caller
+     * should try again, on this node later or on another node now.
+     */
+    static boolean isStoreUnavailable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+                    || cause instanceof SQLNonTransientConnectionException
+                    || (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

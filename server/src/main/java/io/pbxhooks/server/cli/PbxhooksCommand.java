@@ -2,6 +2,7 @@ package io.pbxhooks.server.cli;
 
 import io.pbxhooks.server.cli.demo.DemoCommand;
 import io.pbxhooks.server.cli.simulation.SimulateCommand;
+import io.pbxhooks.admin.v1.Webhook;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,6 +39,9 @@ public final class PbxhooksCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new PbxhooksCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        ProtoEnumConverter.register(commandLine, Webhook.Method.class);
+        ProtoEnumConverter.register(commandLine, Webhook.Format.class);
+        ProtoEnumConverter.register(commandLine, Webhook.Auth.Type.class);
         commandLine.setExecutionExceptionHandler(new ErrorReporter());
         commandLine.setParameterExceptionHandler(new UsageErrorReporter());
         commandLine.setUsageHelpAutoWidth(true);

@@ -47,6 +47,10 @@ class DeliveryOutcomes {
                             + "WHERE id = ? AND state = 'IN_FLIGHT' AND lease_owner = ? AND attempt_count = ?",
                     next.name(), retryAt, result.statusCode(), next == Next.SUCCEEDED ? null : truncate(result.detail()), now,
                     delivery.id(), node, delivery.attempt());
+            if (changed == 1 && next == Next.FAILED) {
+                LOG.info("Delivery {} of integration {} failed for good after {} attempt(s): {}", delivery.id(), delivery.integrationId(),
+                        delivery.attempt(), truncate(result.detail()));
+            }
             if (changed == 0) {
                 LOG.warn("Delivery {} attempt {} finished after its lease passed to another node; only the attempt is recorded",
                         delivery.id(), delivery.attempt());

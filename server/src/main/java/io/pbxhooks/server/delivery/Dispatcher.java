@@ -83,6 +83,16 @@ public class Dispatcher {
 
     private void start(ClaimedDelivery delivery) {
         inFlight.acquireUninterruptibly();
+        try {
+            send(delivery);
+        } catch (RuntimeException e) {
+            // Not sent: the delivery stays leased and is claimed again when the lease ends.
+            inFlight.release();
+            LOG.warn("Cannot start delivery {} (it will be attempted again after its lease): {}", delivery.id(), e.toString());
+        }
+    }
+
+    private void send(ClaimedDelivery delivery) {
         Instant started = clock.instant();
         Optional<IntegrationRecord> integration = integrations.find(delivery.integrationId());
         if (integration.isEmpty()) {

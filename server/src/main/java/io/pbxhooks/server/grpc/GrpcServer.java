@@ -1,6 +1,7 @@
 package io.pbxhooks.server.grpc;
 
 import io.grpc.Server;
+import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.protobuf.services.HealthStatusManager;
@@ -54,10 +55,16 @@ public class GrpcServer {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot listen for gRPC on port " + settings.getGrpc().getPort() + ": " + e.getMessage(), e);
         }
-        health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING);
+        setServing(true);
         LOG.info("gRPC listening on port {} ({}; services: {})", port(), tls.isPresent() ? "TLS with the certificate chain "
                 + settings.getGrpc().getTls().getCertificateChain() : "plaintext", server.getServices().stream()
                 .map(service -> service.getServiceDescriptor().getName()).sorted().toList());
+    }
+
+    /** SERVING while the node can do its work, NOT_SERVING while it cannot (the database is unreachable). */
+    public void setServing(boolean serving) {
+        health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES,
+                serving ? HealthCheckResponse.ServingStatus.SERVING : HealthCheckResponse.ServingStatus.NOT_SERVING);
     }
 
     private static java.util.logging.Logger quiet(String name) {

@@ -104,6 +104,12 @@ class CliErrorsTest {
 
         assertEquals(ExitCodes.USAGE, Cli.run("integrations").exitCode(), "a group needs a command");
         assertEquals(ExitCodes.USAGE, Cli.run("deliveries", "list", "--state", "lost").exitCode());
+
+        for (String[] badEnum : new String[][] {{"--method", "unrecognized"}, {"--format", "format_unspecified"}, {"--auth", "kerberos"}}) {
+            Cli.Run run = Cli.run("integrations", "create", "--account", "acme", badEnum[0], badEnum[1]);
+            assertEquals(ExitCodes.USAGE, run.exitCode(), run.transcript());
+            assertTrue(run.err().contains("'" + badEnum[1] + "' is not one of"), run.transcript());
+        }
     }
 
     @Test

@@ -42,7 +42,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(TestDatabase.Kind kind, Map<String, Object> extraProperties) {
-        TestDatabase database = TestDatabase.create(kind);
+        return start(TestDatabase.create(kind), extraProperties);
+    }
+
+    /** A server on {@code database}, which it drops when it closes. */
+    public static TestServer start(TestDatabase database, Map<String, Object> extraProperties) {
         try {
             Path dataDirectory = Files.createTempDirectory("pbxhooks-test-data");
             Map<String, Object> properties = new HashMap<>(baseProperties(dataDirectory));
