@@ -5,6 +5,7 @@ import io.micronaut.transaction.TransactionOperations;
 import io.pbxhooks.admin.port.AuditEntryDraft;
 import io.pbxhooks.model.DeliveryResult;
 import io.pbxhooks.server.matching.IndexChangeFeed;
+import io.pbxhooks.server.metrics.PbxhooksMetrics;
 import io.pbxhooks.server.persistence.JdbcAuditLog;
 import io.pbxhooks.server.persistence.Sql;
 import jakarta.inject.Singleton;

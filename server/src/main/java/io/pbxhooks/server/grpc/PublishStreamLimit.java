@@ -65,10 +65,4 @@ final class PublishStreamLimit implements ServerInterceptor {
             throw failure;
         }
     }
-
-    /** The streams open for the key now; for tests. */
-    int open(String keyId) {
-        AtomicInteger open = openStreams.get(keyId);
-        return open == null ? 0 : open.get();
-    }
 }

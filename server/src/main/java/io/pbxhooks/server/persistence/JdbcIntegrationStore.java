@@ -42,8 +42,9 @@ public class JdbcIntegrationStore implements IntegrationStore {
     @Override
     @Transactional
     public void create(IntegrationRecord integration, int accountLimit, AuditEntryDraft auditEntry) {
-        // Locking the account row makes concurrent creates in one account count one after the other. It must be the
-        // transaction's first read: under REPEATABLE READ the snapshot of later reads is taken at the first plain read.
+        // Locking the account row makes concurrent creates in one account count one after the other. It comes first: on
+        // MySQL/MariaDB the transaction's snapshot is taken at its first plain read, which must see the creates committed
+        // by those that held the lock before.
         sql.queryOne("SELECT id FROM accounts WHERE id = ? FOR UPDATE", row -> row.getString("id"), integration.accountId());
         if (find(integration.id()).isPresent()) {
             throw new AlreadyExistsException("integration", integration.id());
