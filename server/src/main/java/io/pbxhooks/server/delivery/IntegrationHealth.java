@@ -34,6 +34,7 @@ class IntegrationHealth {
     private final JdbcAuditLog audit;
     private final IndexChangeFeed indexChanges;
     private final Duration disableAfter;
+    private final PbxhooksMetrics metrics;
     /** Integrations this node knows to be healthy, so a success costs no database write. */
     private final Map<String, Boolean> knownHealthy = new ConcurrentHashMap<>();
     /**
