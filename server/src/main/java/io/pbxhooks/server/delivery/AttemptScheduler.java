@@ -21,7 +21,8 @@ import java.util.Set;
  * {@code maxWait} goes back to the database rather than start late in its lease.
  *
  * <p>The claim takes no more than a destination can soon start: {@link #exclusions} names the integrations of
- * destinations with a full round waiting, and the accounts with their share in flight. The limits are
+ * destinations with a full round waiting, and the accounts with their share in flight and a claim's worth more waiting
+ * (so an account at its share keeps its slots busy), which may fill no more than half the waiting room. The limits are
  * this node's: with several nodes, a destination may have the cap in flight from each.
  */
 final class AttemptScheduler {
@@ -89,12 +90,15 @@ final class AttemptScheduler {
         destinations.values().stream().filter(destination -> destination.waiting >= perDestination)
                 .forEach(destination -> integrations.putAll(destination.integrations));
         Set<String> accountsAtShare = new HashSet<>();
-        accounts.forEach((id, account) -> {
-            if (account.inFlight >= perAccount) {
-                accountsAtShare.add(id);
+        int waitingAtShare = 0;
+        for (Map.Entry<String, Account> entry : accounts.entrySet()) {
+            Account account = entry.getValue();
+            if (account.inFlight >= perAccount && account.inFlight + account.waiting >= perAccount + claimSize) {
+                accountsAtShare.add(entry.getKey());
+                waitingAtShare += account.waiting;
             }
-        });
-        return new ClaimExclusions(integrations, accountsAtShare);
+        }
+        return new ClaimExclusions(integrations, accountsAtShare, Math.max(0, maxWaiting / 2 - waitingAtShare));
     }
 
     /** Queues a claimed delivery; false, leaving it out, when its destination already has two rounds waiting. */
@@ -150,7 +154,7 @@ final class AttemptScheduler {
         inFlight--;
         Account account = accounts.get(delivery.delivery().accountId());
         account.inFlight--;
-        roomOpened |= account.inFlight == perAccount - 1;
+        roomOpened |= account.inFlight + account.waiting == perAccount + claimSize - 1;
         destinations.get(delivery.destination()).inFlight--;
         forgetIfIdle(delivery);
     }

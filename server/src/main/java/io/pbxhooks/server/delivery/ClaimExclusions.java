@@ -9,12 +9,14 @@ import java.util.Set;
  * @param integrations    integrations (id to the version whose destination this node knows) sending to a destination
  *                        with a round of deliveries already waiting; a changed or deleted integration is claimed again,
  *                        so its new destination is learned
- * @param accountsAtShare accounts with {@code max-in-flight-per-account} attempts in flight: claimed only for slots no
- *                        other account's due deliveries want
+ * @param accountsAtShare accounts with {@code max-in-flight-per-account} attempts in flight and a claim's worth more
+ *                        waiting: claimed only for the room no other account's due deliveries want
+ * @param roomAtShare     how many of those accounts' deliveries may be claimed at most: they may fill half the waiting
+ *                        room, so the others' deliveries can always be claimed
  */
-record ClaimExclusions(Map<String, Long> integrations, Set<String> accountsAtShare) {
+record ClaimExclusions(Map<String, Long> integrations, Set<String> accountsAtShare, int roomAtShare) {
 
-    static final ClaimExclusions NONE = new ClaimExclusions(Map.of(), Set.of());
+    static final ClaimExclusions NONE = new ClaimExclusions(Map.of(), Set.of(), 0);
 
     ClaimExclusions {
         integrations = Map.copyOf(integrations);

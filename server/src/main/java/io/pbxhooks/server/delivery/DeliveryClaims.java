@@ -56,8 +56,9 @@ class DeliveryClaims {
             failAbandonedTestSends(now);
             Set<String> atShare = exclusions.accountsAtShare();
             List<String> ids = new ArrayList<>(claimable(now, max, exclusions.integrations(), "NOT IN", atShare));
-            if (ids.size() < max && !atShare.isEmpty()) {
-                ids.addAll(claimable(now, max - ids.size(), exclusions.integrations(), "IN", atShare));
+            int borrowed = Math.min(max - ids.size(), exclusions.roomAtShare());
+            if (borrowed > 0 && !atShare.isEmpty()) {
+                ids.addAll(claimable(now, borrowed, exclusions.integrations(), "IN", atShare));
             }
             if (ids.isEmpty()) {
                 return List.of();

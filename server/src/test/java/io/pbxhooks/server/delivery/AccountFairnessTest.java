@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
@@ -17,8 +18,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * One account floods the node (a backlog to eight healthy receivers, which alone would keep twice the node's 32 slots
- * busy) and takes every slot while no one else needs one; then another account's deliveries flow at least at 90% of
- * their rate alone, the flooding account keeping the rest. Receivers answer in 100 ms.
+ * busy) and takes every slot while no one else needs one; then another account gets its fair share, about half the
+ * node's deliveries, the flooding account keeping the rest. Receivers answer in 100 ms. Its rate alone and beside the
+ * flood are printed too: on a machine short of CPU, twice the work slows both accounts, however fairly shared.
  */
 @Tag("reliability")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -61,7 +63,11 @@ class AccountFairnessTest {
             floodReceivers.forEach(TimedReceiver::clear);
             Backlogs.publish(harness, flooding, FLOOD_CALLS);
             long floodPublished = System.nanoTime();
-            Eventually.await("the flood flowing", () -> floodArrivals().size(), count -> count >= 300);
+            AtomicInteger floodConcurrency = new AtomicInteger();
+            Eventually.await("the flood flowing", () -> {
+                floodConcurrency.accumulateAndGet(floodReceivers.stream().mapToInt(TimedReceiver::inProgress).sum(), Math::max);
+                return floodArrivals().size();
+            }, count -> count >= 300);
             long quietStarted = System.nanoTime();
             double floodAlone = DeliveryRates.between(floodArrivals(), floodPublished, quietStarted);
             double quietBesideFlood = quietRate(harness, quiet);
@@ -69,15 +75,17 @@ class AccountFairnessTest {
             double floodBesideQuiet = DeliveryRates.between(floodArrivals(), quietStarted, quietDone);
             int floodLeft = FLOOD_CALLS * floodReceivers.size() - floodArrivals().size();
             double ratio = quietBesideFlood / quietAlone;
-            System.out.printf("AccountFairnessTest: flooding account alone %.0f deliveries/s (its share is %d of %d slots); quiet account "
-                            + "alone %.0f/s, beside the flood %.0f/s: ratio %.2f; the flood meanwhile %.0f/s, %d deliveries still queued after%n",
-                    floodAlone, PER_ACCOUNT, MAX_IN_FLIGHT, quietAlone, quietBesideFlood, ratio, floodBesideQuiet, floodLeft);
+            double quietShare = quietBesideFlood / (quietBesideFlood + floodBesideQuiet);
+            System.out.printf("AccountFairnessTest: flooding account alone %.0f deliveries/s, up to %d at once (its share is %d of %d slots); quiet account "
+                            + "alone %.0f/s, beside the flood %.0f/s: ratio %.2f; the flood meanwhile %.0f/s, so the quiet account had %.0f%% "
+                            + "of the node's deliveries; %d of the flood still queued after%n",
+                    floodAlone, floodConcurrency.get(), PER_ACCOUNT, MAX_IN_FLIGHT, quietAlone, quietBesideFlood, ratio, floodBesideQuiet, 100 * quietShare, floodLeft);
             floodReceivers.forEach(receiver -> receiver.answer(ok()));
             Backlogs.awaitNothingPending(harness);
 
             assertTrue(floodLeft > 0, "the flood lasted while the quiet account was measured");
-            assertTrue(floodAlone > 1.3 * quietAlone, "alone, the flooding account used more than its share");
-            assertTrue(ratio >= 0.9, "the quiet account kept at least 90% of its rate: " + ratio);
+            assertTrue(floodConcurrency.get() > PER_ACCOUNT, "alone, the flooding account used more than its share");
+            assertTrue(quietShare >= 0.4, "the quiet account had about half the node's deliveries: " + quietShare);
         }
     }
 

@@ -71,13 +71,17 @@ class AttemptSchedulerTest {
     }
 
     @Test
-    void anAccountWithItsShareInFlightIsClaimedOnlyForWhatTheOthersLeave() {
+    void anAccountWithItsShareInFlightAndAClaimWaitingIsClaimedOnlyForWhatTheOthersLeave() {
         AttemptScheduler scheduler = new AttemptScheduler(10, 2, 4, 2, 20, MAX_WAIT);
         scheduler.add(delivery("flooding", "crm", "x"));
         scheduler.add(delivery("flooding", "erp", "y"));
         scheduler.add(delivery("quiet", "helpdesk", "z"));
         startable(scheduler);
+        assertEquals(Set.of(), scheduler.exclusions().accountsAtShare(), "its share in flight, nothing waiting to keep it busy");
+        scheduler.add(delivery("flooding", "crm", "x"));
+        scheduler.add(delivery("flooding", "crm", "x"));
         assertEquals(Set.of("flooding"), scheduler.exclusions().accountsAtShare());
+        assertEquals(20 / 2 - 2, scheduler.exclusions().roomAtShare(), "half the waiting room, less what it has waiting");
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A WireMock receiver on a port of its own, so a destination of its own, that gives every request the same answer
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class TimedReceiver implements AutoCloseable {
 
     private final ConcurrentLinkedQueue<Long> arrivals = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger completed = new AtomicInteger();
     private final WireMockServer server;
 
     TimedReceiver(ResponseDefinitionBuilder answer) {
@@ -32,6 +34,11 @@ final class TimedReceiver implements AutoCloseable {
                     @Override
                     public void beforeMatch(ServeEvent serveEvent, Parameters parameters) {
                         arrivals.add(System.nanoTime());
+                    }
+
+                    @Override
+                    public void afterComplete(ServeEvent serveEvent, Parameters parameters) {
+                        completed.incrementAndGet();
                     }
 
                     @Override
@@ -57,13 +64,20 @@ final class TimedReceiver implements AutoCloseable {
         return arrivals.size();
     }
 
+    /** Requests that arrived and have not been answered yet. */
+    int inProgress() {
+        return arrivals.size() - completed.get();
+    }
+
     /** {@link System#nanoTime()} of every arrival, in order. */
     List<Long> arrivalTimes() {
         return List.copyOf(arrivals);
     }
 
+    /** Forgets the arrivals; call it while no request is in progress, or {@link #inProgress} is off by those. */
     void clear() {
         arrivals.clear();
+        completed.set(0);
     }
 
     @Override
