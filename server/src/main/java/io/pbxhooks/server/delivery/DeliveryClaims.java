@@ -39,10 +39,7 @@ class DeliveryClaims {
 
     List<ClaimedDelivery> claim(String node, int max, Instant now, Duration lease) {
         return transactions.executeWrite(status -> {
-            // A test send is never retried: if its node stopped while sending, it simply failed.
-            sql.update("UPDATE deliveries SET state = 'FAILED', lease_owner = NULL, lease_until = NULL, update_time = ?, "
-                    + "last_error = 'the node sending this test event stopped before it finished' "
-                    + "WHERE state = 'IN_FLIGHT' AND lease_until < ? AND test = ?", now, now, true);
+            failAbandonedTestSends(now);
             List<String> ids = sql.query(CLAIMABLE, row -> row.getString("id"), now, now, false, max);
             if (ids.isEmpty()) {
                 return List.of();
@@ -56,6 +53,25 @@ class DeliveryClaims {
             }
             return load(ids);
         });
+    }
+
+    /**
+     * A test send is never retried: if its node stopped while sending, it simply failed. They are found by a plain read
+     * and updated by id: an UPDATE searching the in-flight rows would lock them all, waiting for (and deadlocking with)
+     * the transactions that record attempts.
+     */
+    private void failAbandonedTestSends(Instant now) {
+        List<String> abandoned = sql.query("SELECT id FROM deliveries WHERE state = 'IN_FLIGHT' AND lease_until < ? AND test = ?",
+                row -> row.getString("id"), now, true);
+        if (abandoned.isEmpty()) {
+            return;
+        }
+        List<Object> parameters = new ArrayList<>(List.of(now));
+        parameters.addAll(abandoned);
+        parameters.add(now);
+        sql.update("UPDATE deliveries SET state = 'FAILED', lease_owner = NULL, lease_until = NULL, update_time = ?, "
+                + "last_error = 'the node sending this test event stopped before it finished' "
+                + "WHERE id IN (" + placeholders(abandoned.size()) + ") AND state = 'IN_FLIGHT' AND lease_until < ?", parameters.toArray());
     }
 
     private List<ClaimedDelivery> load(List<String> ids) {
