@@ -8,11 +8,15 @@ import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.pbxhooks.model.Violation;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 
 /**
  * The one place where failures become gRPC statuses. An {@link AdminException} becomes its status code
  * with a {@code google.rpc.Status} carrying an {@code ErrorInfo} (and, for invalid arguments, a
- * {@code BadRequest} with a field violation each); anything unexpected becomes INTERNAL with no detail.
+ * {@code BadRequest} with a field violation each); a database out of reach becomes UNAVAILABLE, which clients retry;
+ * anything unexpected becomes INTERNAL with no detail.
  */
 public final class ErrorStatuses {
 
@@ -33,8 +37,27 @@ public final class ErrorStatuses {
         if (error instanceof StatusException status) {
             return new StatusRuntimeException(status.getStatus(), status.getTrailers());
         }
+        if (causedByUnreachableDatabase(error)) {
+            LOG.log(System.Logger.Level.WARNING, "the database cannot be reached in " + methodName + ": " + error);
+            return Status.UNAVAILABLE.withDescription("the database cannot be reached right now; try again").asRuntimeException();
+        }
         LOG.log(System.Logger.Level.ERROR, "unexpected failure in " + methodName, error);
         return Status.INTERNAL.withDescription("internal error").asRuntimeException();
+    }
+
+    /**
+     * The JDBC exceptions a store's failure is caused by while its database is down, restarting or out of connections
+     * (SQL states 08xxx and transient failures, e.g. a pool timeout or a deadlock): the same request may succeed later.
+     */
+    private static boolean causedByUnreachableDatabase(Throwable error) {
+        Throwable cause = error;
+        for (int depth = 0; cause != null && depth < 20; depth++, cause = cause.getCause()) {
+            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+                    || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static com.google.rpc.Status toRpcStatus(AdminException error) {
