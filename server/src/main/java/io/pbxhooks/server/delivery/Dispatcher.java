@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -75,23 +76,35 @@ public class Dispatcher {
             } catch (InterruptedException stopping) {
                 return;
             } catch (RuntimeException e) {
-                LOG.warn("Cannot claim deliveries (will retry): {}", e.toString());
+                LOG.warn("Cannot claim or start deliveries (will retry; those claimed wait for their lease): {}", e.toString());
                 sleep(settings.getPollInterval());
             }
         }
     }
 
+    /**
+     * Takes a place in flight and sends. When the delivery cannot even start (its integration cannot be read, its
+     * sender cannot be made), the place is given back and the failure thrown: this delivery and the rest of its batch
+     * are taken up again when their lease ends.
+     */
     private void start(ClaimedDelivery delivery) {
         inFlight.acquireUninterruptibly();
         Instant started = clock.instant();
-        Optional<IntegrationRecord> integration = integrations.find(delivery.integrationId());
-        if (integration.isEmpty()) {
-            finish(delivery, started, DeliveryResult.permanent(0, "the integration was deleted"));
-            return;
+        CompletionStage<DeliveryResult> sending;
+        try {
+            Optional<IntegrationRecord> integration = integrations.find(delivery.integrationId());
+            if (integration.isEmpty()) {
+                finish(delivery, started, DeliveryResult.permanent(0, "the integration was deleted"));
+                return;
+            }
+            Payload payload = Payload.of(delivery.event(), integration.get().fieldMappings());
+            OutboundMessage message = new OutboundMessage(delivery.id(), delivery.attempt(), delivery.eventType(), started, payload);
+            sending = senders.senderFor(integration.get()).send(message);
+        } catch (RuntimeException cannotStart) {
+            inFlight.release();
+            throw cannotStart;
         }
-        Payload payload = Payload.of(delivery.event(), integration.get().fieldMappings());
-        OutboundMessage message = new OutboundMessage(delivery.id(), delivery.attempt(), delivery.eventType(), started, payload);
-        senders.senderFor(integration.get()).send(message).whenCompleteAsync((result, bug) -> {
+        sending.whenCompleteAsync((result, bug) -> {
             DeliveryResult outcome = bug == null ? result : DeliveryResult.retryable(0, null, "transport failure: " + bug);
             finish(delivery, started, outcome);
             recordHealth(delivery, outcome);
