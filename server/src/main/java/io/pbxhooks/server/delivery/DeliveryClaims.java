@@ -1,6 +1,8 @@
 package io.pbxhooks.server.delivery;
 
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.DefaultTransactionDefinition;
 import io.pbxhooks.server.ingest.EventFieldsCodec;
 import io.pbxhooks.server.persistence.Sql;
 import jakarta.inject.Singleton;
@@ -16,6 +18,10 @@ import java.util.List;
  * nodes claiming at the same time take different rows, then a conditional update to IN_FLIGHT whose row count
  * is checked. A delivery whose lease ended (its node died) is due again. A delivery waits while an earlier
  * delivery of the same integration and ordering key (one call) is not final.
+ *
+ * <p>The claim runs at READ COMMITTED. Under MariaDB's default REPEATABLE READ its plain reads (the deliveries' events)
+ * would see a snapshot older than the rows its locking read leased, so a delivery of an event committed meanwhile was
+ * leased but not returned, and left until its lease ended; and its range locks deadlocked with ingest and other claims.
  */
 @Singleton
 class DeliveryClaims {
@@ -26,6 +32,8 @@ class DeliveryClaims {
             + "AND earlier.ordering_key = d.ordering_key AND earlier.event_row_id < d.event_row_id "
             + "AND earlier.state IN ('PENDING', 'RETRY_SCHEDULED', 'IN_FLIGHT')) "
             + "ORDER BY d.next_attempt_at, d.event_row_id LIMIT ? FOR UPDATE SKIP LOCKED";
+
+    private static final TransactionDefinition READ_COMMITTED = readCommitted();
 
     private final Sql sql;
     private final TransactionOperations<Connection> transactions;
@@ -38,7 +46,7 @@ class DeliveryClaims {
     }
 
     List<ClaimedDelivery> claim(String node, int max, Instant now, Duration lease) {
-        return transactions.executeWrite(status -> {
+        return transactions.execute(READ_COMMITTED, status -> {
             failAbandonedTestSends(now);
             List<String> ids = sql.query(CLAIMABLE, row -> row.getString("id"), now, now, false, max);
             if (ids.isEmpty()) {
@@ -82,6 +90,12 @@ class DeliveryClaims {
                         row.getString("service_type"), row.getString("event_type"), Sql.instant(row, "occurred_at"),
                         fields.decode(row.getString("fields"))),
                 ids.toArray());
+    }
+
+    private static TransactionDefinition readCommitted() {
+        DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+        definition.setIsolationLevel(TransactionDefinition.Isolation.READ_COMMITTED);
+        return definition;
     }
 
     private static String placeholders(int count) {

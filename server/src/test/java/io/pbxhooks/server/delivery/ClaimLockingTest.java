@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,34 @@ class ClaimLockingTest {
             assertEquals("FAILED", server.queryForString("SELECT state FROM deliveries WHERE id = 'abandoned-test-send'"));
             assertEquals("the node sending this test event stopped before it finished",
                     server.queryForString("SELECT last_error FROM deliveries WHERE id = 'abandoned-test-send'"));
+        }
+    }
+
+    @Test
+    void aClaimReturnsEveryDeliveryItLeasesWhileEventsArrive() throws Exception {
+        assumeTrue(TestDatabase.kinds().contains(TestDatabase.Kind.MARIADB), "row locking is tested on MariaDB (PBXHOOKS_TEST_MARIADB=true)");
+        try (TestServer server = TestServer.start(TestDatabase.Kind.MARIADB, Map.of("pbxhooks.delivery.max-in-flight", 0));
+             Connection ingest = connect(server)) {
+            int arriving = 300;
+            CompletableFuture<Void> arrivals = CompletableFuture.runAsync(() -> {
+                for (int index = 0; index < arriving; index++) {
+                    try {
+                        insertInFlightDelivery(ingest, "arriving-" + index, Instant.now().minusSeconds(60), false);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            DeliveryClaims claims = server.context().getBean(DeliveryClaims.class);
+            Set<String> returned = new HashSet<>();
+            while (!arrivals.isDone()) {
+                claims.claim("claiming-node", 100, Instant.now(), Duration.ofMinutes(1)).forEach(claimed -> returned.add(claimed.id()));
+            }
+            arrivals.get();
+            claims.claim("claiming-node", 1000, Instant.now(), Duration.ofMinutes(1)).forEach(claimed -> returned.add(claimed.id()));
+
+            assertEquals(arriving, server.queryForLong("SELECT COUNT(*) FROM deliveries WHERE lease_owner = 'claiming-node'"));
+            assertEquals(arriving, returned.size(), "a delivery leased but not returned waits for its lease to end");
         }
     }
 
