@@ -1,0 +1,152 @@
+package io.pbxhooks.server.reliability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One pbxhooks server in a process of its own, run from the runnable jar exactly as an operator runs it
+ * ({@code java -jar pbxhooks-server.jar}), configured with system properties, its output in a log file. Its gRPC port
+ * is chosen by the server (port 0) and read from its log, so nodes never collide on a port.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private static final Pattern LISTENING = Pattern.compile("gRPC listening on port (\\d+)");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private final String nodeId;
+    private final Process process;
+    private final Path log;
+    private final int grpcPort;
+
+    private ServerProcess(String nodeId, Process process, Path log, int grpcPort) {
+        this.nodeId = nodeId;
+        this.process = process;
+        this.log = log;
+        this.grpcPort = grpcPort;
+    }
+
+    /** Starts the server and waits until it listens for gRPC (after Flyway has migrated the schema). */
+    static ServerProcess start(String nodeId, Map<String, String> properties, Path logDirectory) {
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+ExitOnOutOfMemoryError"));
+        properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.add("-Dpbxhooks.node-id=" + nodeId);
+        command.addAll(List.of("-jar", serverJar().toString()));
+        try {
+            Files.createDirectories(logDirectory);
+            Path log = logDirectory.resolve(nodeId + ".log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .directory(logDirectory.toFile()).start();
+            ChildProcesses.track(process);
+            return new ServerProcess(nodeId, process, log, awaitListening(process, log));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + nodeId, e);
+        }
+    }
+
+    /** The fat jar that {@code mvn package} builds; failsafe runs after it and names it in {@code pbxhooks.server.jar}. */
+    static Path serverJar() {
+        Path jar = Path.of(System.getProperty("pbxhooks.server.jar", "target/pbxhooks-server.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run the reliability tests with mvn -B verify -Preliability");
+        }
+        return jar;
+    }
+
+    private static int awaitListening(Process process, Path log) throws IOException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher listening = LISTENING.matcher(Files.readString(log));
+            if (listening.find()) {
+                return Integer.parseInt(listening.group(1));
+            }
+            if (!process.isAlive()) {
+                ChildProcesses.ended(process);
+                throw new IllegalStateException("the server exited with " + process.exitValue() + " before listening:\n" + tail(log));
+            }
+            sleep(100);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the server did not listen within " + START_TIMEOUT.toSeconds() + " s:\n" + tail(log));
+    }
+
+    String nodeId() {
+        return nodeId;
+    }
+
+    int grpcPort() {
+        return grpcPort;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** {@code kill -9}: the process ends at once, in the middle of whatever it was doing. */
+    void kill() {
+        process.destroyForcibly();
+        awaitExit();
+    }
+
+    /** The last lines of its log, for failure messages. */
+    String logTail() {
+        return tail(log);
+    }
+
+    /** A graceful stop (SIGTERM), then SIGKILL if it takes too long. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        awaitExit();
+    }
+
+    private void awaitExit() {
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ChildProcesses.ended(process);
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
