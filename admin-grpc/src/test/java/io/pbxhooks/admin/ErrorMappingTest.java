@@ -48,7 +48,7 @@ class ErrorMappingTest {
             String admin = api.createKey("acme", ApiKey.Role.ADMIN);
             var failure = assertStatus(Status.Code.UNAVAILABLE, () -> api.integrations(admin)
                     .getIntegration(GetIntegrationRequest.newBuilder().setId("any").build()));
-            assertEquals("the database cannot be reached right now; try again", failure.getStatus().getDescription());
+            assertEquals("the database is unavailable; try again shortly", failure.getStatus().getDescription());
             assertEquals(0, StatusProto.fromThrowable(failure).getDetailsCount());
         }
     }
