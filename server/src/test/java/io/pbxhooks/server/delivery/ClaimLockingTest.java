@@ -70,7 +70,7 @@ class ClaimLockingTest {
     @Test
     void aClaimReturnsEveryDeliveryItLeasesWhileEventsArrive() throws Exception {
         assumeTrue(TestDatabase.kinds().contains(TestDatabase.Kind.MARIADB), "row locking is tested on MariaDB (PBXHOOKS_TEST_MARIADB=true)");
-        try (TestServer server = TestServer.start(TestDatabase.Kind.MARIADB, Map.of("pbxhooks.delivery.max-in-flight", 0));
+        try (TestServer server = TestServer.start(TestDatabase.Kind.MARIADB, Map.of("pbxhooks.delivery.poll-interval", "1h"));
              Connection ingest = connect(server)) {
             int arriving = 300;
             CompletableFuture<Void> arrivals = CompletableFuture.runAsync(() -> {
