@@ -18,8 +18,13 @@ record StoredTransportConfig(Map<String, String> values, Map<String, String> sec
         lists = lists == null ? Map.of() : lists;
     }
 
+    /** A header may have an empty value, which the JSON leaves out: it reads back as empty, not missing. */
     @Serdeable
     record Pair(String name, String value) {
+        Pair {
+            name = name == null ? "" : name;
+            value = value == null ? "" : value;
+        }
     }
 
     @Serdeable

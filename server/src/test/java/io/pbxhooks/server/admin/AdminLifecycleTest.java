@@ -92,6 +92,22 @@ class AdminLifecycleTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aHeaderWithAnEmptyValueIsStoredAndReadBack(TestDatabase.Kind database) throws Exception {
+        try (AdminTestServer api = AdminTestServer.start(database)) {
+            api.createAccount("acme");
+            IntegrationServiceBlockingStub admin = api.integrations(api.createKey("acme", ApiKey.Role.ADMIN).getSecret());
+            Integration.Builder withEmptyHeader = WebhookIntegrations.answeredCalls("CRM");
+            withEmptyHeader.getWebhookBuilder().addHeaders(WebhookIntegrations.header("X-Empty", ""));
+            Integration integration = admin.createIntegration(CreateIntegrationRequest.newBuilder().setIntegration(withEmptyHeader).build())
+                    .getIntegration();
+
+            assertEquals(integration, get(admin, integration.getId()));
+            assertEquals(List.of(integration), admin.listIntegrations(ListIntegrationsRequest.getDefaultInstance()).getIntegrationsList());
+        }
+    }
+
     /** The operator's part: the account, its admin key (its secret shown once) and the application. */
     private static CreateApiKeyResponse setUpAccount(AdminTestServer api) {
         AccountServiceBlockingStub operator = api.accounts(OPERATOR_KEY);
