@@ -91,7 +91,15 @@ public class Dispatcher {
                         : claims.claim(node, wanted, clock.instant(), settings.getLease(), scheduler.exclusions());
                 // A batch is mostly a few integrations' deliveries: each is read once.
                 Map<String, Optional<IntegrationRecord>> integrationsOfBatch = new HashMap<>();
-                batch.forEach(delivery -> queue(delivery, integrationsOfBatch.computeIfAbsent(delivery.integrationId(), integrations::find)));
+                for (ClaimedDelivery delivery : batch) {
+                    try {
+                        queue(delivery, integrationsOfBatch.computeIfAbsent(delivery.integrationId(), integrations::find));
+                    } catch (RuntimeException unreadable) {
+                        // One integration that cannot be read must not hold back the others' deliveries.
+                        LOG.warn("Cannot read integration {} (delivery {} is attempted again after its lease): {}",
+                                delivery.integrationId(), delivery.id(), unreadable.toString());
+                    }
+                }
                 startWhatMay();
                 if (batch.size() < wanted || wanted == 0) {
                     signal.await(settings.getPollInterval());
