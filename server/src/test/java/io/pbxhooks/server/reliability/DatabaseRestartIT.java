@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.LongFunction;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * (shut down, 5 s without a database, started) and later crashed ({@code kill -9}) and started again. The servers survive both, reconnect and resume; the
  * producers see errors or slow acknowledgements, but no acknowledged event is lost.
  */
+@Tag("reliability")
 class DatabaseRestartIT {
 
     private static final int EVENTS = 8_000;

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * while it is sending deliveries, and restarts it each time, then checks the ledger: every acknowledged event reached every matching integration, the
  * only duplicates are deliveries the killed node was sending, and nothing is left unfinished.
  */
+@Tag("reliability")
 class KillRecoveryIT {
 
     private static final int EVENTS = 20_000;

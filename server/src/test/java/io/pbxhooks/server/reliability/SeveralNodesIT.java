@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * delivery sent twice in normal operation; integration changes made through one node matched by the other within
  * about a second; and, when a node is killed while sending, its leased deliveries sent by the other once the leases end.
  */
+@Tag("reliability")
 class SeveralNodesIT {
 
     private static final int EVENTS_PER_PHASE = 4_000;
