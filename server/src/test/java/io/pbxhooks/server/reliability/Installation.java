@@ -53,6 +53,11 @@ final class Installation implements AutoCloseable {
         return node;
     }
 
+    /** A setting for the nodes started from now on. */
+    void set(String property, String value) {
+        properties.put(property, value);
+    }
+
     String operatorKey() {
         return operatorKey;
     }
