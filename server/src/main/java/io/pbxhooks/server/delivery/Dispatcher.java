@@ -150,7 +150,7 @@ public class Dispatcher {
             DeliveryResult outcome = bug == null ? result : DeliveryResult.retryable(0, null, "transport failure: " + bug);
             try {
                 String next = record(delivery, started, outcome);
-                metrics.attemptFinished(prepared.integration().type(), next, Duration.between(started, clock.instant()));
+                metrics.attemptFinished(prepared.integration().type(), next, Duration.between(started, clock.instant()), delivery.accountId());
                 if (delivery.attempt() == 1) {
                     metrics.firstAttemptStarted(Duration.between(delivery.occurredAt(), started));
                 }

@@ -10,6 +10,7 @@ import io.pbxhooks.ingest.v1.PublishRequest;
 import io.pbxhooks.server.LimitSettings;
 import io.pbxhooks.server.ingest.EventIngest;
 import io.pbxhooks.server.ingest.EventIngestGrpcService;
+import io.pbxhooks.server.metrics.PbxhooksMetrics;
 import io.pbxhooks.server.plugin.PluginRegistry;
 import jakarta.inject.Singleton;
 import java.util.EnumSet;
@@ -24,7 +25,8 @@ class IngestServices implements GrpcServiceProvider {
 
     private final ServerServiceDefinition service;
 
-    IngestServices(EventIngest ingest, Authenticator authenticator, PluginRegistry plugins, LimitSettings limits) {
+    IngestServices(EventIngest ingest, Authenticator authenticator, PluginRegistry plugins, LimitSettings limits,
+                   PbxhooksMetrics metrics) {
         ServerServiceDefinition bound = PayloadReflection.withPayloadSchemas(new EventIngestGrpcService(ingest).bindService(),
                 PublishRequest.getDescriptor().getFile(), plugins.triggers());
         // The last interceptor runs first: error mapping, then authentication, then the stream count per key. Requests are
@@ -32,7 +34,7 @@ class IngestServices implements GrpcServiceProvider {
         AuthInterceptor authentication = new AuthInterceptor(authenticator, EnumSet.of(Role.PRODUCER, Role.OPERATOR),
                 "publishing events needs a PRODUCER key (or an OPERATOR key)");
         this.service = ServerInterceptors.intercept(ServerInterceptors.useInputStreamMessages(bound),
-                new PublishStreamLimit(limits.getPublishStreamsPerKey()), authentication, new ErrorMappingInterceptor());
+                new PublishStreamLimit(limits.getPublishStreamsPerKey(), metrics), authentication, new ErrorMappingInterceptor());
     }
 
     @Override

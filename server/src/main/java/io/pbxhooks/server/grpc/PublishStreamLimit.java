@@ -8,6 +8,7 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.pbxhooks.admin.auth.Caller;
 import io.pbxhooks.admin.error.QuotaExceededException;
+import io.pbxhooks.server.metrics.PbxhooksMetrics;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,15 +17,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * At most {@code limit} open {@code Publish} streams per API key on this node; one more is refused with RESOURCE_EXHAUSTED
  * ({@link QuotaExceededException}). A stream counts from its start until it completes or is cancelled. Must run inside
- * the authentication (it counts per key) and the error mapping.
+ * the authentication (it counts per key) and the error mapping. The streams it lets through are the
+ * {@code pbxhooks_ingest_streams_open} gauge.
  */
 final class PublishStreamLimit implements ServerInterceptor {
 
     private final int limit;
+    private final PbxhooksMetrics metrics;
     private final ConcurrentMap<String, AtomicInteger> openStreams = new ConcurrentHashMap<>();
 
-    PublishStreamLimit(int limit) {
+    PublishStreamLimit(int limit, PbxhooksMetrics metrics) {
         this.limit = limit;
+        this.metrics = metrics;
     }
 
     @Override
@@ -40,10 +44,12 @@ final class PublishStreamLimit implements ServerInterceptor {
             throw new QuotaExceededException(QuotaExceededException.PUBLISH_STREAMS_PER_KEY, "api_key:" + keyId, "this key already has " + limit
                     + " Publish streams open, the most it may have (pbxhooks.limits.publish-streams-per-key): publish on an open stream or close one");
         }
+        metrics.publishStreamOpened();
         AtomicBoolean released = new AtomicBoolean();
         Runnable release = () -> {
             if (released.compareAndSet(false, true)) {
                 open.decrementAndGet();
+                metrics.publishStreamClosed();
             }
         };
         try {

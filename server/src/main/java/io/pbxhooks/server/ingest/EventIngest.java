@@ -137,7 +137,8 @@ public class EventIngest {
     private PublishResponse response(PublishRequest request, Outcome outcome, String reason, int deliveries) {
         // Only loaded service types become label values: producers cannot grow the metric without bound.
         String serviceType = plugins.trigger(request.getServiceType()).isPresent() ? request.getServiceType() : "unknown";
-        metrics.eventReceived(serviceType, outcome.name().toLowerCase(java.util.Locale.ROOT));
+        String accountId = index.knowsAccount(request.getAccountId()) ? request.getAccountId() : PbxhooksMetrics.UNKNOWN_ACCOUNT;
+        metrics.eventReceived(serviceType, outcome.name().toLowerCase(java.util.Locale.ROOT), accountId);
         return PublishResponse.newBuilder().setEventId(request.getEventId()).setOutcome(outcome).setReason(reason).setDeliveries(deliveries).build();
     }
 }

@@ -1,35 +1,50 @@
 package io.pbxhooks.server.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The server's own meters, named by Prometheus conventions once exported ({@code pbxhooks_events_received_total},
  * {@code pbxhooks_delivery_attempt_seconds}, …). Labels take only bounded values: outcomes, service types and
- * transport types of loaded plugins — never account or integration ids.
+ * transport types of loaded plugins — and account ids only when {@code pbxhooks.metrics.account-label} asks for them,
+ * and then only of accounts that exist.
  */
 @Singleton
 public class PbxhooksMetrics {
 
-    private final MeterRegistry registry;
+    /** The account label's value for an event naming no account that exists. */
+    public static final String UNKNOWN_ACCOUNT = "unknown";
 
-    public PbxhooksMetrics(MeterRegistry registry) {
+    private final MeterRegistry registry;
+    private final boolean accountLabel;
+    private final AtomicInteger openPublishStreams = new AtomicInteger();
+
+    public PbxhooksMetrics(MeterRegistry registry, MetricsSettings settings) {
         this.registry = registry;
+        this.accountLabel = settings.isAccountLabel();
+        Gauge.builder("pbxhooks.ingest.streams.open", openPublishStreams, AtomicInteger::get)
+                .description("Publish streams open on this node").register(registry);
     }
 
-    /** @param outcome accepted, duplicate or rejected */
-    public void eventReceived(String serviceType, String outcome) {
+    /**
+     * @param outcome accepted, duplicate or rejected
+     * @param accountId an account that exists, or {@link #UNKNOWN_ACCOUNT}
+     */
+    public void eventReceived(String serviceType, String outcome, String accountId) {
         Counter.builder("pbxhooks.events.received").description("Events received from producers, by outcome")
-                .tag("service_type", serviceType).tag("outcome", outcome).register(registry).increment();
+                .tags(account(accountId)).tag("service_type", serviceType).tag("outcome", outcome).register(registry).increment();
     }
 
     /** @param outcome succeeded, retry_scheduled, failed or refused */
-    public void attemptFinished(String transport, String outcome, Duration took) {
+    public void attemptFinished(String transport, String outcome, Duration took, String accountId) {
         Counter.builder("pbxhooks.deliveries").description("Delivery attempts, by what became of the delivery")
-                .tag("transport", transport).tag("outcome", outcome).register(registry).increment();
+                .tags(account(accountId)).tag("transport", transport).tag("outcome", outcome).register(registry).increment();
         Timer.builder("pbxhooks.delivery.attempt").description("How long one delivery attempt took")
                 .tag("transport", transport).publishPercentileHistogram().register(registry).record(took);
     }
@@ -43,5 +58,17 @@ public class PbxhooksMetrics {
     public void integrationAutoDisabled() {
         Counter.builder("pbxhooks.integrations.auto.disabled").description("Integrations the server switched off")
                 .register(registry).increment();
+    }
+
+    public void publishStreamOpened() {
+        openPublishStreams.incrementAndGet();
+    }
+
+    public void publishStreamClosed() {
+        openPublishStreams.decrementAndGet();
+    }
+
+    private Tags account(String accountId) {
+        return accountLabel ? Tags.of("account", accountId) : Tags.empty();
     }
 }
