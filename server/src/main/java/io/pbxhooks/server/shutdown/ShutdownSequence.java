@@ -3,6 +3,7 @@ package io.pbxhooks.server.shutdown;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.core.order.Ordered;
 import io.pbxhooks.server.delivery.Dispatcher;
 import io.pbxhooks.server.grpc.GrpcServer;
 import io.pbxhooks.server.ingest.PublishStreams;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * (tests, the embedded demo) runs it from that event.
  */
 @Context
-public class ShutdownSequence implements ApplicationEventListener<ShutdownEvent> {
+public class ShutdownSequence implements ApplicationEventListener<ShutdownEvent>, Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShutdownSequence.class);
     /** Long enough for a commit that waits for a database connection (the pool's connection timeout is 5 s). */
@@ -52,6 +53,12 @@ public class ShutdownSequence implements ApplicationEventListener<ShutdownEvent>
         this.streams = streams;
         this.dispatcher = dispatcher;
         Runtime.getRuntime().addShutdownHook(signalHook);
+    }
+
+    /** Before the other listeners of the ShutdownEvent, which may close what the sequence still uses. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 1;
     }
 
     public boolean isShuttingDown() {
