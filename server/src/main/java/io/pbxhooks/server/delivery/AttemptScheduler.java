@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Decides when this node's claimed deliveries start, so that one receiver that hangs or one account that floods
@@ -157,6 +158,22 @@ final class AttemptScheduler {
         roomOpened |= account.inFlight + account.waiting == perAccount + claimSize - 1;
         destinations.get(delivery.destination()).inFlight--;
         forgetIfIdle(delivery);
+        if (inFlight == 0) {
+            notifyAll();
+        }
+    }
+
+    /** Waits until no attempt is in progress (each finished one recorded), at most {@code timeout}; false if some still are. */
+    synchronized boolean awaitNoneInFlight(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (inFlight > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     /** Takes every waiting delivery out, for a node that stops to give them back. */

@@ -56,6 +56,8 @@ public class Dispatcher {
     private final ExecutorService completions = Executors.newFixedThreadPool(4, named("pbxhooks-delivery-outcome"));
     private final Thread loop;
     private volatile boolean running = true;
+    /** Set once the node stops waiting for attempts: an outcome arriving after that is not recorded, the lease ends instead. */
+    private volatile boolean abandoning;
 
     Dispatcher(DeliverySettings settings, DeliveryClaims claims, DeliveryOutcomes outcomes, SenderCache senders,
                JdbcIntegrationStore integrations, IntegrationHealth health, DispatchSignal signal, NodeIdentity node,
@@ -129,6 +131,9 @@ public class Dispatcher {
     }
 
     private void startWhatMay() {
+        if (!running) {
+            return;
+        }
         List<PreparedDelivery> expired = new ArrayList<>();
         List<PreparedDelivery> starting = scheduler.startable(clock.instant(), expired);
         expired.forEach(this::release);
@@ -147,6 +152,11 @@ public class Dispatcher {
             attempt = CompletableFuture.failedFuture(bug);
         }
         attempt.whenCompleteAsync((result, bug) -> {
+            if (abandoning) {
+                scheduler.finished(prepared);
+                LOG.info("Delivery {} finished after the shutdown grace period; not recorded, it is attempted again after its lease", delivery.id());
+                return;
+            }
             DeliveryResult outcome = bug == null ? result : DeliveryResult.retryable(0, null, "transport failure: " + bug);
             try {
                 String next = record(delivery, started, outcome);
@@ -221,13 +231,42 @@ public class Dispatcher {
         };
     }
 
+    /** What a drain did: deliveries given back unstarted, attempts it waited for, and those of them left to their lease. */
+    public record Drained(int released, int inFlight, int abandoned) {
+    }
+
+    /**
+     * For a node that shuts down: stops claiming, gives back at once the deliveries claimed but not started, and waits
+     * up to {@code grace} for the attempts in progress to finish and their outcomes to be recorded. Attempts still
+     * running then are abandoned: nothing is recorded for them, their leases end and another node attempts them again.
+     */
+    public Drained drain(Duration grace) throws InterruptedException {
+        stopClaiming();
+        List<PreparedDelivery> waiting = scheduler.takeAllWaiting();
+        waiting.forEach(this::release);
+        int inFlight = scheduler.inFlight();
+        boolean allFinished = scheduler.awaitNoneInFlight(grace);
+        abandoning = true;
+        return new Drained(waiting.size(), inFlight, allFinished ? 0 : scheduler.inFlight());
+    }
+
+    private void stopClaiming() throws InterruptedException {
+        running = false;
+        signal.wake();
+        loop.join(TimeUnit.SECONDS.toMillis(5));
+        if (loop.isAlive()) {
+            loop.interrupt();
+            loop.join(TimeUnit.SECONDS.toMillis(5));
+        }
+    }
+
+    /** Normally the shutdown has drained the dispatcher already; otherwise this gives back what waits and waits for no attempt. */
     @PreDestroy
     void stop() throws InterruptedException {
-        running = false;
-        loop.interrupt();
-        loop.join(TimeUnit.SECONDS.toMillis(5));
+        stopClaiming();
         // What has not started goes back at once rather than when its lease ends.
         scheduler.takeAllWaiting().forEach(this::release);
+        abandoning = true;
         completions.shutdown();
         completions.awaitTermination(10, TimeUnit.SECONDS);
     }

@@ -14,6 +14,7 @@ import io.pbxhooks.server.plugin.PluginRegistry;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -77,12 +78,24 @@ public class GrpcServer {
         return server.getPort();
     }
 
-    @PreDestroy
-    void stop() throws InterruptedException {
+    /** Reports NOT_SERVING for good and takes no new calls (clients are told to go elsewhere); calls in progress go on. */
+    public void stopAccepting() {
         health.enterTerminalState();
         server.shutdown();
-        if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+    }
+
+    /** Waits at most {@code timeout} for the calls in progress to end, then cancels those left; true when none was left. */
+    public boolean awaitCallsEnded(Duration timeout) throws InterruptedException {
+        boolean ended = server.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (!ended) {
             server.shutdownNow();
         }
+        return ended;
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        stopAccepting();
+        awaitCallsEnded(Duration.ofSeconds(5));
     }
 }

@@ -10,6 +10,7 @@ import io.pbxhooks.ingest.v1.PublishRequest;
 import io.pbxhooks.server.LimitSettings;
 import io.pbxhooks.server.ingest.EventIngest;
 import io.pbxhooks.server.ingest.EventIngestGrpcService;
+import io.pbxhooks.server.ingest.PublishStreams;
 import io.pbxhooks.server.metrics.PbxhooksMetrics;
 import io.pbxhooks.server.plugin.PluginRegistry;
 import jakarta.inject.Singleton;
@@ -25,9 +26,9 @@ class IngestServices implements GrpcServiceProvider {
 
     private final ServerServiceDefinition service;
 
-    IngestServices(EventIngest ingest, Authenticator authenticator, PluginRegistry plugins, LimitSettings limits,
+    IngestServices(EventIngest ingest, PublishStreams streams, Authenticator authenticator, PluginRegistry plugins, LimitSettings limits,
                    PbxhooksMetrics metrics) {
-        ServerServiceDefinition bound = PayloadReflection.withPayloadSchemas(new EventIngestGrpcService(ingest).bindService(),
+        ServerServiceDefinition bound = PayloadReflection.withPayloadSchemas(new EventIngestGrpcService(ingest, streams).bindService(),
                 PublishRequest.getDescriptor().getFile(), plugins.triggers());
         // The last interceptor runs first: error mapping, then authentication, then the stream count per key. Requests are
         // parsed inside the call, where the error mapping sees a malformed one.

@@ -13,16 +13,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gRPC face of {@link EventIngest}. A stream reads its next event only after the previous one is committed
- * (manual flow control), so a slow database slows the producer down instead of piling events up in memory.
+ * (manual flow control), so a slow database slows the producer down instead of piling events up in memory. While the
+ * node shuts down, {@link PublishStreams} ends each stream after the event it is committing.
  */
 public class EventIngestGrpcService extends EventIngestServiceGrpc.EventIngestServiceImplBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventIngestGrpcService.class);
 
     private final EventIngest ingest;
+    private final PublishStreams streams;
 
-    public EventIngestGrpcService(EventIngest ingest) {
+    public EventIngestGrpcService(EventIngest ingest, PublishStreams streams) {
         this.ingest = ingest;
+        this.streams = streams;
     }
 
     @Override
@@ -30,29 +33,34 @@ public class EventIngestGrpcService extends EventIngestServiceGrpc.EventIngestSe
         Principal producer = Caller.current();
         ServerCallStreamObserver<PublishResponse> out = (ServerCallStreamObserver<PublishResponse>) responses;
         out.disableAutoRequest();
+        PublishStreams.OpenStream stream = streams.open(out);
         out.request(1);
         return new StreamObserver<>() {
             @Override
             public void onNext(PublishRequest request) {
+                if (!stream.beginEvent()) {
+                    return;
+                }
                 PublishResponse response;
                 try {
                     response = ingest.publish(producer, request);
                 } catch (RuntimeException failure) {
-                    out.onError(unavailable(failure));
+                    stream.fail(unavailable(failure));
                     return;
                 }
                 out.onNext(response);
-                out.request(1);
+                stream.eventAnswered();
             }
 
             @Override
             public void onError(Throwable cancelled) {
                 // The producer went away; everything it was told ACCEPTED is committed.
+                stream.cancelled();
             }
 
             @Override
             public void onCompleted() {
-                out.onCompleted();
+                stream.complete();
             }
         };
     }

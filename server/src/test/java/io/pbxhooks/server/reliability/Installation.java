@@ -41,6 +41,12 @@ final class Installation implements AutoCloseable {
         properties.put("pbxhooks.delivery.retry-delays", "1s,2s,4s");
     }
 
+    /** Sets a server property of the nodes started from now on. */
+    synchronized Installation with(String property, String value) {
+        properties.put(property, value);
+        return this;
+    }
+
     /** Starts (or restarts) node {@code name}, e.g. "a", as a new incarnation. */
     synchronized ServerProcess start(String name) {
         int incarnation = incarnations.merge(name, 1, Integer::sum);
@@ -53,18 +59,13 @@ final class Installation implements AutoCloseable {
         return node;
     }
 
-    /** A setting for the nodes started from now on. */
-    void set(String property, String value) {
-        properties.put(property, value);
-    }
-
     String operatorKey() {
         return operatorKey;
     }
 
-    /** The nodes running now. */
+    /** The nodes running now and not told to stop. */
     List<ServerProcess> alive() {
-        return started.stream().filter(ServerProcess::isAlive).toList();
+        return started.stream().filter(node -> node.isAlive() && !node.isTerminating()).toList();
     }
 
     /**

@@ -23,12 +23,18 @@ final class ProducerFleet implements AutoCloseable {
 
     /** Starts publishing each account's events; producer {@code i} publishes to {@code nodes.apply(i)} at each (re)connection. */
     static ProducerFleet start(Map<String, Tenant> tenants, Map<String, List<PlannedEvent>> traffic, IntFunction<ServerProcess> nodes) {
+        return start(tenants, traffic, nodes, 0);
+    }
+
+    /** Like {@link #start(Map, Map, IntFunction)}, each producer publishing {@code eventsPerSecond} on average (0: as fast as it can). */
+    static ProducerFleet start(Map<String, Tenant> tenants, Map<String, List<PlannedEvent>> traffic, IntFunction<ServerProcess> nodes,
+                               int eventsPerSecond) {
         ProducerFleet fleet = new ProducerFleet();
         int index = 0;
         for (Map.Entry<String, List<PlannedEvent>> account : traffic.entrySet()) {
             int producer = index++;
             fleet.running.add(fleet.threads.submit(new ReliableProducer(tenants.get(account.getKey()).producerKey(), account.getValue(), WINDOW,
-                    () -> nodes.apply(producer), fleet.ledger)));
+                    () -> nodes.apply(producer), fleet.ledger, eventsPerSecond)));
         }
         return fleet;
     }

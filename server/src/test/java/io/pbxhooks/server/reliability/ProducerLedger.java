@@ -28,6 +28,7 @@ final class ProducerLedger {
     private final AtomicInteger republished = new AtomicInteger();
     private final AtomicLong slowestAckNanos = new AtomicLong();
     private final Queue<Long> ackTimes = new ConcurrentLinkedQueue<>();
+    private final Map<String, Long> firstAckWallMillis = new ConcurrentHashMap<>();
 
     void acknowledged(PlannedEvent event, PublishResponse response, long waitedNanos) {
         if (response.getOutcome() == Outcome.REJECTED) {
@@ -38,8 +39,18 @@ final class ProducerLedger {
             duplicates.incrementAndGet();
         }
         acknowledged.put(event.eventId(), event);
+        firstAckWallMillis.putIfAbsent(event.eventId(), System.currentTimeMillis());
         slowestAckNanos.accumulateAndGet(waitedNanos, Math::max);
         ackTimes.add(System.nanoTime());
+    }
+
+    /** When the event was first acknowledged, on the wall clock (as {@link CountingReceiver.Arrival#wallMillis}). */
+    long firstAcknowledgedAtMillis(String eventId) {
+        Long time = firstAckWallMillis.get(eventId);
+        if (time == null) {
+            throw new IllegalArgumentException(eventId + " was never acknowledged");
+        }
+        return time;
     }
 
     void streamFailed(Status status) {

@@ -27,13 +27,25 @@ final class ReliableProducer implements Runnable {
     private final int window;
     private final Supplier<ServerProcess> target;
     private final ProducerLedger ledger;
+    private final long intervalNanos;
+    private long nextSendNanos = System.nanoTime();
 
     ReliableProducer(String key, List<PlannedEvent> events, int window, Supplier<ServerProcess> target, ProducerLedger ledger) {
+        this(key, events, window, target, ledger, 0);
+    }
+
+    /**
+     * A producer publishing at most {@code eventsPerSecond} on average (0: as fast as the window allows); after a stall
+     * it catches up, a window at a time, as a PBX with events queued would.
+     */
+    ReliableProducer(String key, List<PlannedEvent> events, int window, Supplier<ServerProcess> target, ProducerLedger ledger,
+                     int eventsPerSecond) {
         this.key = key;
         this.pending = new ArrayDeque<>(events);
         this.window = window;
         this.target = target;
         this.ledger = ledger;
+        this.intervalNanos = eventsPerSecond == 0 ? 0 : 1_000_000_000L / eventsPerSecond;
     }
 
     @Override
@@ -49,12 +61,24 @@ final class ReliableProducer implements Runnable {
         }
     }
 
+    /** Waits for the next event's turn; always true. */
+    private boolean pace() throws InterruptedException {
+        if (intervalNanos > 0) {
+            nextSendNanos += intervalNanos;
+            long wait = nextSendNanos - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+        }
+        return true;
+    }
+
     /** True when everything pending was sent and acknowledged on this stream. */
     private boolean publishOnOneStream(ServerProcess node) throws InterruptedException {
         ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", node.grpcPort()).usePlaintext().build();
         PublishStream stream = new PublishStream(AdminTestServer.withKey(EventIngestServiceGrpc.newStub(channel), key), window, ledger);
         try {
-            while (!pending.isEmpty() && stream.send(pending.peek())) {
+            while (!pending.isEmpty() && pace() && stream.send(pending.peek())) {
                 pending.poll();
             }
             stream.finish(SILENCE);

@@ -25,6 +25,11 @@ final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int grpcPort;
+    private volatile boolean terminating;
+
+    /** How a SIGTERM ended the process: the time from the signal to its exit, and its exit code. */
+    record Termination(Duration took, int exitCode) {
+    }
 
     private ServerProcess(String nodeId, Process process, Path log, int grpcPort) {
         this.nodeId = nodeId;
@@ -91,6 +96,38 @@ final class ServerProcess implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Whether it was told to stop (it may still be draining); producers no longer choose it, as a load balancer would not. */
+    boolean isTerminating() {
+        return terminating;
+    }
+
+    /** SIGTERM ({@link Process#destroy()}), then waits for the process to exit; SIGKILL if it has not within {@code timeout}. */
+    Termination terminate(Duration timeout) {
+        terminating = true;
+        long start = System.nanoTime();
+        process.destroy();
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        ChildProcesses.ended(process);
+        return new Termination(Duration.ofNanos(System.nanoTime() - start), process.exitValue());
+    }
+
+    /** The first line of its log containing {@code text}, if any. */
+    java.util.Optional<String> logLine(String text) {
+        try {
+            return Files.readAllLines(log).stream().filter(line -> line.contains(text)).findFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code kill -9}: the process ends at once, in the middle of whatever it was doing. */

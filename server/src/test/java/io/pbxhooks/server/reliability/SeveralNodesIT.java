@@ -41,7 +41,7 @@ class SeveralNodesIT {
              CountingReceiver receiver = new CountingReceiver();
              Installation installation = new Installation(database, Path.of("target", "reliability", "several-nodes"))) {
             // Every tenant shares one receiver; above the per-destination cap of 16 the killed node can hold 50 leases.
-            installation.set("pbxhooks.delivery.max-in-flight-per-destination", "64");
+            installation.with("pbxhooks.delivery.max-in-flight-per-destination", "64");
             ServerProcess nodeA = installation.start("a");
             Map<String, Tenant> tenants = Tenants.fourAccounts(nodeA, installation.operatorKey(), receiver);
             List<PlannedEvent> acknowledged = new ArrayList<>();
