@@ -1,6 +1,7 @@
 package io.pbxhooks.server.delivery;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pbxhooks.admin.port.IntegrationRecord;
@@ -37,6 +38,7 @@ import org.slf4j.LoggerFactory;
  * that floods, cannot hold back the others.
  */
 @Context
+@Requires(property = "pbxhooks.delivery.enabled", notEquals = "false")
 public class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);

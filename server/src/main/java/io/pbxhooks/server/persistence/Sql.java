@@ -58,6 +58,26 @@ public class Sql {
         });
     }
 
+    /** Runs a multi-row INSERT into a table with an AUTO_INCREMENT key and returns the keys in the order of the rows. */
+    public long[] insertReturningKeys(String sql, int rows, Object... parameters) {
+        return jdbc.execute(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+                bind(statement, parameters);
+                statement.executeUpdate();
+                long[] keys = new long[rows];
+                try (ResultSet generated = statement.getGeneratedKeys()) {
+                    for (int row = 0; row < rows; row++) {
+                        if (!generated.next()) {
+                            throw new SQLException("the database returned " + row + " generated keys for " + rows + " rows");
+                        }
+                        keys[row] = generated.getLong(1);
+                    }
+                }
+                return keys;
+            }
+        });
+    }
+
     /** Whether {@code failure} is a unique or foreign key violation, whichever driver raised it. */
     public static boolean isConstraintViolation(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
