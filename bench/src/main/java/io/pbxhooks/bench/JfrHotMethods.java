@@ -50,7 +50,8 @@ final class JfrHotMethods {
                         topFrames.merge(method, 1, Integer::sum);
                         first = false;
                     }
-                    if (!ownFound && method.startsWith("io.pbxhooks.")) {
+                    // The first pbxhooks frame that is not the SQL helper: who runs the query.
+                    if (!ownFound && method.startsWith("io.pbxhooks.") && !method.startsWith("io.pbxhooks.server.persistence.Sql.")) {
                         pbxhooksFrames.merge(method, 1, Integer::sum);
                         ownFound = true;
                     }
@@ -60,7 +61,7 @@ final class JfrHotMethods {
         jfr.waitFor(5, TimeUnit.MINUTES);
         report.line("  JFR %s: %d execution samples", recording.getFileName(), samples);
         printTop(report, "on top of the stack", topFrames, samples, top);
-        printTop(report, "topmost pbxhooks method", pbxhooksFrames, samples, top);
+        printTop(report, "topmost pbxhooks method (io.pbxhooks.server.persistence.Sql skipped)", pbxhooksFrames, samples, top);
         printTop(report, "by thread", threads, samples, top);
     }
 

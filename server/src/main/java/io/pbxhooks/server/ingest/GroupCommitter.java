@@ -83,10 +83,12 @@ public class GroupCommitter {
         left.forEach(pending -> pending.outcome().completeExceptionally(new IllegalStateException("the server is stopping")));
     }
 
+    /** Optimistically first: an event already stored (a producer's retry) costs a second try that looks them up. */
     private void commit(List<Pending> batch) {
+        List<Outbox.Incoming> incoming = batch.stream().map(Pending::incoming).toList();
         List<Outbox.Accepted> outcomes;
         try {
-            outcomes = outbox.acceptAll(batch.stream().map(Pending::incoming).toList());
+            outcomes = acceptAll(incoming);
         } catch (RuntimeException failure) {
             if (Sql.isConstraintViolation(failure)) {
                 commitOneByOne(batch);
@@ -98,6 +100,17 @@ public class GroupCommitter {
         metrics.ingestTransactionCommitted(batch.size());
         for (int index = 0; index < batch.size(); index++) {
             batch.get(index).outcome().complete(outcomes.get(index));
+        }
+    }
+
+    private List<Outbox.Accepted> acceptAll(List<Outbox.Incoming> incoming) {
+        try {
+            return outbox.acceptAll(incoming, false);
+        } catch (RuntimeException failure) {
+            if (!Sql.isConstraintViolation(failure)) {
+                throw failure;
+            }
+            return outbox.acceptAll(incoming, true);
         }
     }
 

@@ -73,13 +73,15 @@ public class Outbox {
 
     /**
      * Many events in one transaction, a few statements whatever their number and fan-out; one outcome per event, in
-     * order. An event already stored, or earlier in the same batch, is DUPLICATE. Throws when the transaction fails —
-     * then nothing of the batch is stored; a constraint violation then means another node stored one of the events
-     * meanwhile, and {@link #accept} one by one sorts it out.
+     * order. An event earlier in the same batch is DUPLICATE; with {@code lookUpStored}, so is one already stored.
+     * Without it the database is not asked first — duplicates are rare — and the unique key catches a stored one. Throws
+     * when the transaction fails, and then nothing of the batch is stored: after a constraint violation, call again
+     * looking up the stored events; if that fails too, another node stored one meanwhile, and {@link #accept} one by
+     * one sorts it out.
      */
-    public List<Accepted> acceptAll(List<Incoming> batch) {
+    public List<Accepted> acceptAll(List<Incoming> batch, boolean lookUpStored) {
         return transactions.executeWrite(status -> {
-            StoredEventIds stored = StoredEventIds.among(sql, batch);
+            StoredEventIds stored = lookUpStored ? StoredEventIds.among(sql, batch) : StoredEventIds.none();
             List<Incoming> fresh = new ArrayList<>(batch.size());
             List<Accepted> outcomes = new ArrayList<>(batch.size());
             for (Incoming incoming : batch) {

@@ -5,16 +5,18 @@ import io.pbxhooks.spi.RawEvent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The (account, event id) pairs of a batch that are taken: already stored (one SELECT per few hundred events, through the
- * unique key) or claimed by an earlier event of the same batch.
+ * The (account, event id) pairs of a batch that are taken: claimed by an earlier event of the same batch and, when
+ * looked up, already stored (one SELECT per account of the batch and few hundred ids, through the unique key).
  */
 final class StoredEventIds {
 
-    private static final int PAIRS_PER_QUERY = 500;
+    private static final int IDS_PER_QUERY = 500;
 
     private final Set<List<String>> taken;
 
@@ -22,16 +24,27 @@ final class StoredEventIds {
         this.taken = taken;
     }
 
+    /** Only the batch's own repeats: the database is not asked (the unique key still guards it). */
+    static StoredEventIds none() {
+        return new StoredEventIds(new HashSet<>());
+    }
+
     static StoredEventIds among(Sql sql, List<Outbox.Incoming> batch) {
+        Map<String, List<String>> idsByAccount = new LinkedHashMap<>();
+        batch.forEach(incoming -> idsByAccount.computeIfAbsent(incoming.raw().accountId(), account -> new ArrayList<>())
+                .add(incoming.raw().eventId()));
         Set<List<String>> stored = new HashSet<>();
-        for (int from = 0; from < batch.size(); from += PAIRS_PER_QUERY) {
-            List<Outbox.Incoming> chunk = batch.subList(from, Math.min(batch.size(), from + PAIRS_PER_QUERY));
-            List<Object> parameters = new ArrayList<>(chunk.size() * 2);
-            chunk.forEach(incoming -> Collections.addAll(parameters, incoming.raw().accountId(), incoming.raw().eventId()));
-            stored.addAll(sql.query("SELECT account_id, event_id FROM events WHERE "
-                            + String.join(" OR ", Collections.nCopies(chunk.size(), "(account_id = ? AND event_id = ?)")),
-                    row -> List.of(row.getString("account_id"), row.getString("event_id")), parameters.toArray()));
-        }
+        idsByAccount.forEach((accountId, eventIds) -> {
+            for (int from = 0; from < eventIds.size(); from += IDS_PER_QUERY) {
+                List<String> chunk = eventIds.subList(from, Math.min(eventIds.size(), from + IDS_PER_QUERY));
+                List<Object> parameters = new ArrayList<>(chunk.size() + 1);
+                parameters.add(accountId);
+                parameters.addAll(chunk);
+                stored.addAll(sql.query("SELECT event_id FROM events WHERE account_id = ? AND event_id IN ("
+                                + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+                        row -> List.of(accountId, row.getString("event_id")), parameters.toArray()));
+            }
+        });
         return new StoredEventIds(stored);
     }
 
