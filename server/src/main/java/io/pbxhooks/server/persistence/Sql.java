@@ -44,6 +44,17 @@ public class Sql {
         });
     }
 
+    /** One statement for many rows of parameters (a JDBC batch); the rows changed by each. */
+    public int[] updateBatch(String sql, List<Object[]> rows) {
+        return jdbc.prepareStatement(sql, statement -> {
+            for (Object[] row : rows) {
+                bind(statement, row);
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        });
+    }
+
     /** Runs an INSERT into a table with an AUTO_INCREMENT key and returns the key. */
     public long insertReturningKey(String sql, Object... parameters) {
         return jdbc.execute(connection -> {
