@@ -9,6 +9,8 @@ import java.util.List;
 @ConfigurationProperties("pbxhooks.delivery")
 public class DeliverySettings {
 
+    /** False on an ingest-only node: it stores events and their deliveries but runs no dispatcher. */
+    private boolean enabled = true;
     private int maxInFlight = 256;
     /** A destination is a receiver (for webhooks: scheme, host and port); one that hangs holds no more slots than this. */
     private int maxInFlightPerDestination = 16;
@@ -23,6 +25,14 @@ public class DeliverySettings {
     private Duration maxRetryAfter = Duration.ofHours(1);
     /** A PEM file of certificate authorities deliveries over HTTPS trust besides the JDK's; none when null. */
     private Path extraCaFile;
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
 
     public int getMaxInFlight() {
         return maxInFlight;

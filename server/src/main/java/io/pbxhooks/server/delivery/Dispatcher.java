@@ -1,6 +1,7 @@
 package io.pbxhooks.server.delivery;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pbxhooks.admin.port.IntegrationRecord;
@@ -37,13 +38,14 @@ import org.slf4j.LoggerFactory;
  * that floods, cannot hold back the others.
  */
 @Context
+@Requires(property = "pbxhooks.delivery.enabled", notEquals = "false")
 public class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private final DeliverySettings settings;
     private final DeliveryClaims claims;
-    private final DeliveryOutcomes outcomes;
+    private final OutcomeCommitter outcomes;
     private final SenderCache senders;
     private final JdbcIntegrationStore integrations;
     private final IntegrationHealth health;
@@ -59,7 +61,7 @@ public class Dispatcher {
     /** Set once the node stops waiting for attempts: an outcome arriving after that is not recorded, the lease ends instead. */
     private volatile boolean abandoning;
 
-    Dispatcher(DeliverySettings settings, DeliveryClaims claims, DeliveryOutcomes outcomes, SenderCache senders,
+    Dispatcher(DeliverySettings settings, DeliveryClaims claims, OutcomeCommitter outcomes, SenderCache senders,
                JdbcIntegrationStore integrations, IntegrationHealth health, DispatchSignal signal, NodeIdentity node,
                PbxhooksMetrics metrics, MeterRegistry registry) {
         this.metrics = metrics;
@@ -205,13 +207,9 @@ public class Dispatcher {
             case PERMANENT, REFUSED -> DeliveryOutcomes.Next.FAILED;
             case RETRYABLE -> wait.isPresent() ? DeliveryOutcomes.Next.RETRY_SCHEDULED : DeliveryOutcomes.Next.FAILED;
         };
-        try {
-            DeliveryOutcomes.AttemptLog attempt = new DeliveryOutcomes.AttemptLog(started, Duration.between(started, now), result);
-            outcomes.record(node, delivery, attempt, next, wait.map(now::plus).orElse(null), now);
-        } catch (RuntimeException e) {
-            // The lease runs out and the delivery is attempted again: at least once, never lost.
-            LOG.warn("Cannot record the outcome of delivery {} (it will be attempted again after its lease): {}", delivery.id(), e.toString());
-        }
+        // Recorded with the other attempts finishing meanwhile, in one transaction (group commit).
+        DeliveryOutcomes.AttemptLog attempt = new DeliveryOutcomes.AttemptLog(started, Duration.between(started, now), result);
+        outcomes.submit(node, new DeliveryOutcomes.Finished(delivery, attempt, next, wait.map(now::plus).orElse(null), now));
         return result.outcome() == DeliveryResult.Outcome.REFUSED ? "refused" : next.name().toLowerCase(java.util.Locale.ROOT);
     }
 

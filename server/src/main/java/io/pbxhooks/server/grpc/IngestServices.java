@@ -30,12 +30,13 @@ class IngestServices implements GrpcServiceProvider {
                    PbxhooksMetrics metrics) {
         ServerServiceDefinition bound = PayloadReflection.withPayloadSchemas(new EventIngestGrpcService(ingest, streams).bindService(),
                 PublishRequest.getDescriptor().getFile(), plugins.triggers());
-        // The last interceptor runs first: error mapping, then authentication, then the stream count per key. Requests are
-        // parsed inside the call, where the error mapping sees a malformed one.
+        // The last interceptor runs first: the one lock on each call's outbound side, error mapping, authentication, then
+        // the stream count per key. Requests are parsed inside the call, where the error mapping sees a malformed one.
         AuthInterceptor authentication = new AuthInterceptor(authenticator, EnumSet.of(Role.PRODUCER, Role.OPERATOR),
                 "publishing events needs a PRODUCER key (or an OPERATOR key)");
         this.service = ServerInterceptors.intercept(ServerInterceptors.useInputStreamMessages(bound),
-                new PublishStreamLimit(limits.getPublishStreamsPerKey(), metrics), authentication, new ErrorMappingInterceptor());
+                new PublishStreamLimit(limits.getPublishStreamsPerKey(), metrics), authentication, new ErrorMappingInterceptor(),
+                new SerializedCalls());
     }
 
     @Override

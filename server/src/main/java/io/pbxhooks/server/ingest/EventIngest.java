@@ -20,6 +20,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /**
@@ -37,26 +39,39 @@ public class EventIngest {
 
     private final PluginRegistry plugins;
     private final MatchIndex index;
-    private final Outbox outbox;
+    private final GroupCommitter committer;
     private final DispatchSignal dispatch;
     private final int maxPayloadBytes;
     private final PbxhooksMetrics metrics;
     private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
-    public EventIngest(PluginRegistry plugins, MatchIndex index, Outbox outbox, DispatchSignal dispatch, LimitSettings limits,
+    public EventIngest(PluginRegistry plugins, MatchIndex index, GroupCommitter committer, DispatchSignal dispatch, LimitSettings limits,
                        PbxhooksMetrics metrics) {
         this.metrics = metrics;
         this.plugins = plugins;
         this.index = index;
-        this.outbox = outbox;
+        this.committer = committer;
         this.dispatch = dispatch;
         this.maxPayloadBytes = limits.getEventPayloadBytes();
     }
 
+    /** Returns once the outcome is durable; throws when the event cannot be stored now. */
     public PublishResponse publish(Principal producer, PublishRequest request) {
+        try {
+            return publishAsync(producer, request).join();
+        } catch (CompletionException failure) {
+            throw failure.getCause() instanceof RuntimeException cause ? cause : failure;
+        }
+    }
+
+    /**
+     * Checks and classifies the event at once and completes when its outcome is durable: with the group commit of the
+     * events published meanwhile, or at once for a rejected one. Completes exceptionally when it cannot be stored now.
+     */
+    public CompletableFuture<PublishResponse> publishAsync(Principal producer, PublishRequest request) {
         Optional<String> problem = problemWith(producer, request);
         if (problem.isPresent()) {
-            return response(request, Outcome.REJECTED, problem.get(), 0);
+            return CompletableFuture.completedFuture(response(request, Outcome.REJECTED, problem.get(), 0));
         }
         TriggerPlugin trigger = plugins.trigger(request.getServiceType()).orElseThrow();
         RawEvent raw = new RawEvent(request.getEventId(), request.getAccountId(), request.getServiceType(),
@@ -65,22 +80,23 @@ public class EventIngest {
         try {
             event = trigger.classify(raw);
         } catch (MalformedEventException malformed) {
-            return response(request, Outcome.REJECTED, malformed.getMessage(), 0);
+            return CompletableFuture.completedFuture(response(request, Outcome.REJECTED, malformed.getMessage(), 0));
         }
         Optional<String> orderingKey = event.flatMap(TriggerEvent::ordering);
         if (orderingKey.isPresent() && orderingKey.get().length() > MAX_ORDERING_KEY_LENGTH) {
-            return response(request, Outcome.REJECTED, "the event's ordering key (e.g. its call's id) is " + orderingKey.get().length()
-                    + " characters long; at most " + MAX_ORDERING_KEY_LENGTH + " are accepted", 0);
+            return CompletableFuture.completedFuture(response(request, Outcome.REJECTED, "the event's ordering key (e.g. its call's id) is "
+                    + orderingKey.get().length() + " characters long; at most " + MAX_ORDERING_KEY_LENGTH + " are accepted", 0));
         }
         List<String> matches = event.map(fired -> index.match(raw.accountId(), raw.serviceType(), fired.eventType())).orElse(List.of());
-        Outbox.Accepted accepted = outbox.accept(raw, event, matches, clock.instant());
-        if (accepted.duplicate()) {
-            return response(request, Outcome.DUPLICATE, "", 0);
-        }
-        if (accepted.deliveries() > 0) {
-            dispatch.wake();
-        }
-        return response(request, Outcome.ACCEPTED, "", accepted.deliveries());
+        return committer.submit(new Outbox.Incoming(raw, event, matches, clock.instant())).thenApply(accepted -> {
+            if (accepted.duplicate()) {
+                return response(request, Outcome.DUPLICATE, "", 0);
+            }
+            if (accepted.deliveries() > 0) {
+                dispatch.wake();
+            }
+            return response(request, Outcome.ACCEPTED, "", accepted.deliveries());
+        });
     }
 
     private Optional<String> problemWith(Principal producer, PublishRequest request) {

@@ -8,17 +8,23 @@ import io.pbxhooks.admin.port.Principal;
 import io.pbxhooks.ingest.v1.EventIngestServiceGrpc;
 import io.pbxhooks.ingest.v1.PublishRequest;
 import io.pbxhooks.ingest.v1.PublishResponse;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gRPC face of {@link EventIngest}. A stream reads its next event only after the previous one is committed
- * (manual flow control), so a slow database slows the producer down instead of piling events up in memory. While the
- * node shuts down, {@link PublishStreams} ends each stream after the event it is committing.
+ * The gRPC face of {@link EventIngest}. A stream has at most {@link #WINDOW} events outstanding and reads one more for
+ * each response sent (manual flow control), so a slow database slows the producer down instead of piling events up in
+ * memory; the outstanding events of all streams are committed together ({@link GroupCommitter}). Responses go out in
+ * the order of the events. While the node shuts down, {@link PublishStreams} ends each stream once its outstanding
+ * events are answered.
  */
 public class EventIngestGrpcService extends EventIngestServiceGrpc.EventIngestServiceImplBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventIngestGrpcService.class);
+
+    /** Events of one stream read before their responses are sent: enough to fill a group commit from a few streams. */
+    static final int WINDOW = 64;
 
     private final EventIngest ingest;
     private final PublishStreams streams;
@@ -33,23 +39,24 @@ public class EventIngestGrpcService extends EventIngestServiceGrpc.EventIngestSe
         Principal producer = Caller.current();
         ServerCallStreamObserver<PublishResponse> out = (ServerCallStreamObserver<PublishResponse>) responses;
         out.disableAutoRequest();
-        PublishStreams.OpenStream stream = streams.open(out);
-        out.request(1);
+        PublishStreams.OpenStream stream = streams.open(out, EventIngestGrpcService::unavailable);
+        out.setOnCancelHandler(stream::cancelled);
+        // Also when the call was closed without the stream (a malformed message ends it in the error mapping).
+        out.setOnCloseHandler(stream::cancelled);
+        out.request(WINDOW);
         return new StreamObserver<>() {
             @Override
             public void onNext(PublishRequest request) {
-                if (!stream.beginEvent()) {
+                if (!stream.takesEvents()) {
                     return;
                 }
-                PublishResponse response;
+                CompletableFuture<PublishResponse> response;
                 try {
-                    response = ingest.publish(producer, request);
+                    response = ingest.publishAsync(producer, request);
                 } catch (RuntimeException failure) {
-                    stream.fail(unavailable(failure));
-                    return;
+                    response = CompletableFuture.failedFuture(failure);
                 }
-                out.onNext(response);
-                stream.eventAnswered();
+                stream.add(response);
             }
 
             @Override
@@ -60,7 +67,7 @@ public class EventIngestGrpcService extends EventIngestServiceGrpc.EventIngestSe
 
             @Override
             public void onCompleted() {
-                stream.complete();
+                stream.producerCompleted();
             }
         };
     }
@@ -77,7 +84,7 @@ public class EventIngestGrpcService extends EventIngestServiceGrpc.EventIngestSe
         responses.onCompleted();
     }
 
-    private static RuntimeException unavailable(RuntimeException failure) {
+    private static RuntimeException unavailable(Throwable failure) {
         LOG.warn("Cannot store an event now: {}", failure.toString());
         return Status.UNAVAILABLE.withDescription("events cannot be stored right now; publish the unacknowledged events again")
                 .asRuntimeException();

@@ -5,13 +5,18 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.pbxhooks.ingest.v1.PublishResponse;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * This node's open {@code Publish} streams, so that a node shutting down can end each one with UNAVAILABLE as soon as
- * the event it is committing has been acknowledged, and refuse new streams: the producers publish what was not
+ * the events it is committing have been acknowledged, and refuse new streams: the producers publish what was not
  * acknowledged again, on another node. Nothing is acknowledged that is not committed, and nothing committed goes
  * unacknowledged because of the shutdown.
  */
@@ -24,9 +29,13 @@ public class PublishStreams {
     private final Set<OpenStream> open = ConcurrentHashMap.newKeySet();
     private volatile boolean draining;
 
-    /** Registers a stream that has just started; one started while the node shuts down ends at once. */
-    OpenStream open(ServerCallStreamObserver<PublishResponse> responses) {
-        OpenStream stream = new OpenStream(responses);
+    /**
+     * Registers a stream that has just started; one started while the node shuts down ends at once.
+     *
+     * @param toStatus what a failure to store an event ends the stream with
+     */
+    OpenStream open(ServerCallStreamObserver<PublishResponse> responses, Function<Throwable, RuntimeException> toStatus) {
+        OpenStream stream = new OpenStream(responses, toStatus);
         open.add(stream);
         if (draining) {
             stream.endIfIdle();
@@ -34,7 +43,7 @@ public class PublishStreams {
         return stream;
     }
 
-    /** Refuses new streams and events, and ends each open stream now or, if it is committing an event, once that is answered. */
+    /** Refuses new streams and events, and ends each open stream now or, if it is committing events, once they are answered. */
     public void drain() {
         draining = true;
         open.forEach(OpenStream::endIfIdle);
@@ -63,60 +72,88 @@ public class PublishStreams {
     }
 
     /**
-     * One stream. gRPC calls all but {@link #endIfIdle} one at a time; the shutdown calls that at any time, so every
-     * use of the response observer besides the response itself is under this object's lock.
+     * One stream: its events' responses, sent in the order of the events although their commits complete in any order.
+     * Each response sent lets the producer send one more event. The first event that cannot be stored ends the stream
+     * with the error it maps to; the events after it stay unanswered, so the producer publishes them again. Commits
+     * complete on other threads and the shutdown comes at any time, so every use of the response observer is under this
+     * object's lock.
      */
     final class OpenStream {
 
         private final ServerCallStreamObserver<PublishResponse> responses;
-        private boolean busy;
+        private final Function<Throwable, RuntimeException> toStatus;
+        private final Queue<CompletableFuture<PublishResponse>> outstanding = new ArrayDeque<>();
+        private boolean producerCompleted;
         private boolean ended;
 
-        private OpenStream(ServerCallStreamObserver<PublishResponse> responses) {
+        private OpenStream(ServerCallStreamObserver<PublishResponse> responses, Function<Throwable, RuntimeException> toStatus) {
             this.responses = responses;
+            this.toStatus = toStatus;
         }
 
-        /** Whether to take the event that arrived; false once the stream has ended, or ends now: the event is not acknowledged. */
-        synchronized boolean beginEvent() {
-            if (!ended && draining) {
-                end(SHUTTING_DOWN.asRuntimeException());
-            }
-            busy = !ended;
-            return busy;
-        }
-
-        /** After the event's response: asks for the next event, or ends the stream when the node is shutting down. */
-        synchronized void eventAnswered() {
-            busy = false;
+        /**
+         * Whether to take the event that arrived: false once the stream has ended or the node shuts down (the event is
+         * neither stored nor answered; an idle stream ends now).
+         */
+        synchronized boolean takesEvents() {
             if (draining) {
-                end(SHUTTING_DOWN.asRuntimeException());
-            } else if (!ended) {
-                responses.request(1);
+                endIfIdle();
             }
+            return !ended && !draining;
         }
 
-        synchronized void fail(RuntimeException error) {
-            end(error);
-        }
-
-        /** The producer closed its side: everything it was sent is answered. */
-        synchronized void complete() {
-            if (!ended) {
-                ended = true;
-                ended(this);
-                responses.onCompleted();
+        /** The response of the next event, to be sent once it and those of the events before it are complete. */
+        synchronized void add(CompletableFuture<PublishResponse> response) {
+            if (ended) {
+                return;
             }
+            outstanding.add(response);
+            response.whenComplete((sent, failure) -> sendWhatIsReady());
         }
 
-        /** The producer went away. */
+        /** The producer closed its side: the stream completes once everything it sent is answered. */
+        synchronized void producerCompleted() {
+            producerCompleted = true;
+            sendWhatIsReady();
+        }
+
+        /** The producer went away or the call was closed: nothing more is sent. */
         synchronized void cancelled() {
             ended = true;
+            outstanding.clear();
             ended(this);
         }
 
         synchronized void endIfIdle() {
-            if (!busy) {
+            if (outstanding.isEmpty()) {
                 end(SHUTTING_DOWN.asRuntimeException());
+            }
+        }
+
+        private synchronized void sendWhatIsReady() {
+            while (!ended && !outstanding.isEmpty() && outstanding.peek().isDone()) {
+                CompletableFuture<PublishResponse> next = outstanding.poll();
+                try {
+                    responses.onNext(next.join());
+                } catch (CompletionException failure) {
+                    end(toStatus.apply(failure.getCause()));
+                    return;
+                } catch (RuntimeException failure) {
+                    end(toStatus.apply(failure));
+                    return;
+                }
+                if (!draining) {
+                    responses.request(1);
+                }
+            }
+            if (!ended && outstanding.isEmpty()) {
+                if (draining) {
+                    end(SHUTTING_DOWN.asRuntimeException());
+                } else if (producerCompleted) {
+                    ended = true;
+                    ended(this);
+                    responses.onCompleted();
+                }
             }
         }
 
@@ -125,6 +162,7 @@ public class PublishStreams {
                 return;
             }
             ended = true;
+            outstanding.clear();
             ended(this);
             try {
                 responses.onError(error);

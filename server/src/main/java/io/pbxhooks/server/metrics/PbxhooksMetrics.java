@@ -1,6 +1,7 @@
 package io.pbxhooks.server.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -39,6 +40,12 @@ public class PbxhooksMetrics {
     public void eventReceived(String serviceType, String outcome, String accountId) {
         Counter.builder("pbxhooks.events.received").description("Events received from producers, by outcome")
                 .tags(account(accountId)).tag("service_type", serviceType).tag("outcome", outcome).register(registry).increment();
+    }
+
+    /** The events one ingest transaction wrote (group commit): how well the commits are grouped. */
+    public void ingestTransactionCommitted(int events) {
+        DistributionSummary.builder("pbxhooks.ingest.transaction.events").description("Events written by one ingest transaction")
+                .register(registry).record(events);
     }
 
     /** @param outcome succeeded, retry_scheduled, failed or refused */

@@ -44,6 +44,17 @@ public class Sql {
         });
     }
 
+    /** One statement for many rows of parameters (a JDBC batch); the rows changed by each. */
+    public int[] updateBatch(String sql, List<Object[]> rows) {
+        return jdbc.prepareStatement(sql, statement -> {
+            for (Object[] row : rows) {
+                bind(statement, row);
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        });
+    }
+
     /** Runs an INSERT into a table with an AUTO_INCREMENT key and returns the key. */
     public long insertReturningKey(String sql, Object... parameters) {
         return jdbc.execute(connection -> {
@@ -54,6 +65,26 @@ public class Sql {
                     keys.next();
                     return keys.getLong(1);
                 }
+            }
+        });
+    }
+
+    /** Runs a multi-row INSERT into a table with an AUTO_INCREMENT key and returns the keys in the order of the rows. */
+    public long[] insertReturningKeys(String sql, int rows, Object... parameters) {
+        return jdbc.execute(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+                bind(statement, parameters);
+                statement.executeUpdate();
+                long[] keys = new long[rows];
+                try (ResultSet generated = statement.getGeneratedKeys()) {
+                    for (int row = 0; row < rows; row++) {
+                        if (!generated.next()) {
+                            throw new SQLException("the database returned " + row + " generated keys for " + rows + " rows");
+                        }
+                        keys[row] = generated.getLong(1);
+                    }
+                }
+                return keys;
             }
         });
     }

@@ -8,6 +8,7 @@ import io.pbxhooks.server.delivery.Dispatcher;
 import io.pbxhooks.server.grpc.GrpcServer;
 import io.pbxhooks.server.ingest.PublishStreams;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -42,12 +43,13 @@ public class ShutdownSequence implements ApplicationEventListener<ShutdownEvent>
     private final ShutdownSettings settings;
     private final GrpcServer grpc;
     private final PublishStreams streams;
-    private final Dispatcher dispatcher;
+    /** Absent on an ingest-only node ({@code pbxhooks.delivery.enabled=false}). */
+    private final Optional<Dispatcher> dispatcher;
     private final Thread signalHook = new Thread(this::run, "pbxhooks-shutdown");
     private final AtomicBoolean started = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
 
-    ShutdownSequence(ShutdownSettings settings, GrpcServer grpc, PublishStreams streams, Dispatcher dispatcher) {
+    ShutdownSequence(ShutdownSettings settings, GrpcServer grpc, PublishStreams streams, Optional<Dispatcher> dispatcher) {
         this.settings = settings;
         this.grpc = grpc;
         this.streams = streams;
@@ -98,7 +100,7 @@ public class ShutdownSequence implements ApplicationEventListener<ShutdownEvent>
                 + "delivery attempts in progress get up to {}", grace);
         grpc.stopAccepting();
         streams.drain();
-        Dispatcher.Drained drained = dispatcher.drain(grace);
+        Dispatcher.Drained drained = dispatcher.isPresent() ? dispatcher.get().drain(grace) : new Dispatcher.Drained(0, 0, 0);
         Duration left = grace.minusNanos(System.nanoTime() - start);
         boolean streamsEnded = streams.awaitAllEnded(left.compareTo(MINIMUM_FOR_STREAMS) > 0 ? left : MINIMUM_FOR_STREAMS);
         boolean callsEnded = grpc.awaitCallsEnded(OTHER_CALLS);

@@ -100,11 +100,20 @@ final class DeliveryHarness implements AutoCloseable {
 
     /** Publishes {@code requests} on one {@code Publish} stream, then closes it; returns the responses in order. */
     List<PublishResponse> publishStream(String producerKey, List<PublishRequest> requests) throws Exception {
+        return publishStream(producerKey, requests, accepted -> { });
+    }
+
+    /** As {@link #publishStream(String, List)}, calling {@code onAccepted} for each ACCEPTED response as it arrives. */
+    List<PublishResponse> publishStream(String producerKey, List<PublishRequest> requests,
+                                        java.util.function.Consumer<PublishResponse> onAccepted) throws Exception {
         List<PublishResponse> responses = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> done = new CompletableFuture<>();
         StreamObserver<PublishRequest> stream = api.ingestStream(producerKey).publish(new StreamObserver<>() {
             @Override
             public void onNext(PublishResponse response) {
+                if (response.getOutcome() == PublishResponse.Outcome.ACCEPTED) {
+                    onAccepted.accept(response);
+                }
                 responses.add(response);
             }
 

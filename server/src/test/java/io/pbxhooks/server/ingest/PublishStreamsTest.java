@@ -11,11 +11,12 @@ import io.pbxhooks.ingest.v1.PublishResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
- * A draining node ends an idle Publish stream at once, and a stream committing an event only after that event is
- * answered, without asking for another; new streams and events are refused.
+ * A draining node ends an idle Publish stream at once, and a stream committing events only after they are answered,
+ * in order, without asking for more; new streams and events are refused.
  */
 class PublishStreamsTest {
 
@@ -79,47 +80,77 @@ class PublishStreamsTest {
     private final PublishStreams streams = new PublishStreams();
 
     @Test
-    void aStreamCommittingAnEventEndsOnlyOnceTheEventIsAnswered() throws Exception {
+    void aStreamCommittingEventsEndsOnlyOnceTheyAreAnsweredInOrder() throws Exception {
         RecordedCall call = new RecordedCall();
-        PublishStreams.OpenStream stream = streams.open(call);
-        assertTrue(stream.beginEvent());
+        PublishStreams.OpenStream stream = open(call);
+        CompletableFuture<PublishResponse> first = new CompletableFuture<>();
+        CompletableFuture<PublishResponse> second = new CompletableFuture<>();
+        assertTrue(stream.takesEvents());
+        stream.add(first);
+        assertTrue(stream.takesEvents());
+        stream.add(second);
 
         streams.drain();
-        assertNull(call.endedWith, "not while the event is being committed");
+        assertNull(call.endedWith, "not while events are being committed");
+        assertFalse(stream.takesEvents(), "an event that arrives now is neither stored nor answered");
         assertFalse(streams.awaitAllEnded(Duration.ofMillis(50)));
 
-        call.onNext(PublishResponse.newBuilder().setEventId("committed").build());
-        stream.eventAnswered();
+        second.complete(response("second"));
+        assertEquals(List.of(), call.responses, "the second waits for the first");
+        first.complete(response("first"));
+        assertEquals(List.of(response("first"), response("second")), call.responses, "both answered, in order, before the end");
         assertEquals(Status.Code.UNAVAILABLE, call.endedWith.getCode());
-        assertEquals(1, call.responses.size(), "the event was answered before the end");
         assertEquals(0, call.requested, "no further event asked for");
-        assertFalse(stream.beginEvent(), "an event that arrives anyway is neither stored nor answered");
         assertTrue(streams.awaitAllEnded(Duration.ZERO));
+    }
+
+    @Test
+    void anEventThatCannotBeStoredEndsTheStreamAndLeavesTheRestUnanswered() {
+        RecordedCall call = new RecordedCall();
+        PublishStreams.OpenStream stream = open(call);
+        CompletableFuture<PublishResponse> stored = new CompletableFuture<>();
+        stream.add(CompletableFuture.failedFuture(new IllegalStateException("the database is down")));
+        stream.add(stored);
+        stored.complete(response("after the failure"));
+        assertEquals(Status.Code.UNAVAILABLE, call.endedWith.getCode());
+        assertEquals(List.of(), call.responses);
     }
 
     @Test
     void idleStreamsEndAtOnceAndNewOnesAreRefused() {
         RecordedCall idle = new RecordedCall();
-        PublishStreams.OpenStream stream = streams.open(idle);
-        assertTrue(stream.beginEvent());
-        stream.eventAnswered();
+        PublishStreams.OpenStream stream = open(idle);
+        stream.add(CompletableFuture.completedFuture(response("answered")));
         assertEquals(1, idle.requested, "the next event is asked for while the node runs");
 
         streams.drain();
         assertEquals(Status.Code.UNAVAILABLE, idle.endedWith.getCode());
 
         RecordedCall late = new RecordedCall();
-        PublishStreams.OpenStream refused = streams.open(late);
+        PublishStreams.OpenStream refused = open(late);
         assertEquals(Status.Code.UNAVAILABLE, late.endedWith.getCode());
-        assertFalse(refused.beginEvent());
+        assertFalse(refused.takesEvents());
     }
 
     @Test
     void aProducerThatFinishesOrGoesAwayNoLongerCounts() throws Exception {
         RecordedCall finished = new RecordedCall();
-        streams.open(finished).complete();
+        PublishStreams.OpenStream stream = open(finished);
+        CompletableFuture<PublishResponse> last = new CompletableFuture<>();
+        stream.add(last);
+        stream.producerCompleted();
+        assertNull(finished.endedWith, "not before its last event is answered");
+        last.complete(response("last"));
         assertEquals(Status.OK, finished.endedWith);
-        streams.open(new RecordedCall()).cancelled();
+        open(new RecordedCall()).cancelled();
         assertTrue(streams.awaitAllEnded(Duration.ZERO));
+    }
+
+    private PublishStreams.OpenStream open(RecordedCall call) {
+        return streams.open(call, failure -> Status.UNAVAILABLE.withDescription(failure.getMessage()).asRuntimeException());
+    }
+
+    private static PublishResponse response(String eventId) {
+        return PublishResponse.newBuilder().setEventId(eventId).build();
     }
 }
