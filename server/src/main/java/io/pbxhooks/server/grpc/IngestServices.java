@@ -10,6 +10,7 @@ import io.pbxhooks.ingest.v1.PublishRequest;
 import io.pbxhooks.server.LimitSettings;
 import io.pbxhooks.server.ingest.EventIngest;
 import io.pbxhooks.server.ingest.EventIngestGrpcService;
+import io.pbxhooks.server.ingest.PublishCalls;
 import io.pbxhooks.server.ingest.PublishStreams;
 import io.pbxhooks.server.metrics.PbxhooksMetrics;
 import io.pbxhooks.server.plugin.PluginRegistry;
@@ -30,13 +31,13 @@ class IngestServices implements GrpcServiceProvider {
                    PbxhooksMetrics metrics) {
         ServerServiceDefinition bound = PayloadReflection.withPayloadSchemas(new EventIngestGrpcService(ingest, streams).bindService(),
                 PublishRequest.getDescriptor().getFile(), plugins.triggers());
-        // The last interceptor runs first: the one lock on each call's outbound side, error mapping, authentication, then
-        // the stream count per key. Requests are parsed inside the call, where the error mapping sees a malformed one.
+        // The last interceptor runs first: the one lock on each call's outbound side (and the close that waits for a
+        // stream's answers), error mapping, authentication, then the stream count per key. Requests are parsed inside the call, where the error mapping sees a malformed one.
         AuthInterceptor authentication = new AuthInterceptor(authenticator, EnumSet.of(Role.PRODUCER, Role.OPERATOR),
                 "publishing events needs a PRODUCER key (or an OPERATOR key)");
         this.service = ServerInterceptors.intercept(ServerInterceptors.useInputStreamMessages(bound),
                 new PublishStreamLimit(limits.getPublishStreamsPerKey(), metrics), authentication, new ErrorMappingInterceptor(),
-                new SerializedCalls());
+                new PublishCalls());
     }
 
     @Override

@@ -39,9 +39,9 @@ public class EventIngestGrpcService extends EventIngestServiceGrpc.EventIngestSe
         Principal producer = Caller.current();
         ServerCallStreamObserver<PublishResponse> out = (ServerCallStreamObserver<PublishResponse>) responses;
         out.disableAutoRequest();
-        PublishStreams.OpenStream stream = streams.open(out, EventIngestGrpcService::unavailable);
+        PublishStreams.OpenStream stream = streams.open(out, EventIngestGrpcService::unavailable, PublishCalls.CURRENT.get());
         out.setOnCancelHandler(stream::cancelled);
-        // Also when the call was closed without the stream (a malformed message ends it in the error mapping).
+        // Also when the call was closed outside the stream (a malformed message ends it in the error mapping).
         out.setOnCloseHandler(stream::cancelled);
         out.request(WINDOW);
         return new StreamObserver<>() {

@@ -35,7 +35,16 @@ public class PublishStreams {
      * @param toStatus what a failure to store an event ends the stream with
      */
     OpenStream open(ServerCallStreamObserver<PublishResponse> responses, Function<Throwable, RuntimeException> toStatus) {
-        OpenStream stream = new OpenStream(responses, toStatus);
+        return open(responses, toStatus, null);
+    }
+
+    /** {@link #open}, with the call's close waiting while the stream has events to answer; {@code call} may be null. */
+    OpenStream open(ServerCallStreamObserver<PublishResponse> responses, Function<Throwable, RuntimeException> toStatus,
+                    PublishCalls.HeldCloseCall<?, ?> call) {
+        OpenStream stream = new OpenStream(responses, toStatus, call);
+        if (call != null) {
+            call.holdCloseWhile(stream::unanswered);
+        }
         open.add(stream);
         if (draining) {
             stream.endIfIdle();
@@ -82,13 +91,22 @@ public class PublishStreams {
 
         private final ServerCallStreamObserver<PublishResponse> responses;
         private final Function<Throwable, RuntimeException> toStatus;
+        private final PublishCalls.HeldCloseCall<?, ?> call;
         private final Queue<CompletableFuture<PublishResponse>> outstanding = new ArrayDeque<>();
+        /** outstanding.size(), readable without this lock by a close that comes from the gRPC thread. */
+        private volatile int unanswered;
         private boolean producerCompleted;
         private boolean ended;
 
-        private OpenStream(ServerCallStreamObserver<PublishResponse> responses, Function<Throwable, RuntimeException> toStatus) {
+        private OpenStream(ServerCallStreamObserver<PublishResponse> responses, Function<Throwable, RuntimeException> toStatus,
+                           PublishCalls.HeldCloseCall<?, ?> call) {
             this.responses = responses;
             this.toStatus = toStatus;
+            this.call = call;
+        }
+
+        int unanswered() {
+            return unanswered;
         }
 
         /**
@@ -108,6 +126,7 @@ public class PublishStreams {
                 return;
             }
             outstanding.add(response);
+            unanswered = outstanding.size();
             response.whenComplete((sent, failure) -> sendWhatIsReady());
         }
 
@@ -121,6 +140,7 @@ public class PublishStreams {
         synchronized void cancelled() {
             ended = true;
             outstanding.clear();
+            unanswered = 0;
             ended(this);
         }
 
@@ -132,9 +152,11 @@ public class PublishStreams {
 
         private synchronized void sendWhatIsReady() {
             while (!ended && !outstanding.isEmpty() && outstanding.peek().isDone()) {
-                CompletableFuture<PublishResponse> next = outstanding.poll();
+                CompletableFuture<PublishResponse> next = outstanding.peek();
                 try {
                     responses.onNext(next.join());
+                    outstanding.poll();
+                    unanswered = outstanding.size();
                 } catch (CompletionException failure) {
                     end(toStatus.apply(failure.getCause()));
                     return;
@@ -147,6 +169,9 @@ public class PublishStreams {
                 }
             }
             if (!ended && outstanding.isEmpty()) {
+                if (call != null) {
+                    call.answered();
+                }
                 if (draining) {
                     end(SHUTTING_DOWN.asRuntimeException());
                 } else if (producerCompleted) {
@@ -163,6 +188,7 @@ public class PublishStreams {
             }
             ended = true;
             outstanding.clear();
+            unanswered = 0;
             ended(this);
             try {
                 responses.onError(error);
