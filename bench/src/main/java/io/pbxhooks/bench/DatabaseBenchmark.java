@@ -93,45 +93,32 @@ final class DatabaseBenchmark {
     /** Returns the highest sustained rate of fan-out 1, in events a second. */
     private double delivering() throws Exception {
         String name = database.kind().name().toLowerCase(Locale.ROOT) + "-delivering";
-        double maxRate;
-        try (ServerUnderTest server = start(name, true);
+        StepSearch search;
+        try (ServerUnderTest server = start(name + "-steps", true);
              Provisioning admin = new Provisioning(server.grpcPort(), operatorKey);
              Producer producer = new Producer(server.grpcPort(), operatorKey, options.streams())) {
             for (int fanOut : List.of(1, 10, 100)) {
                 admin.account("fanout-" + fanOut, fanOut, receiver, true);
             }
             admin.account("template", 1, receiver, false);
+            search = stepSearch(server, producer);
+        }
+        jfrSummary(name + "-steps");
+        // The overloaded step leaves a backlog behind; the measurements below start without it.
+        long cleared = BacklogClearing.clear(database);
+        report.line("  (%,d deliveries left behind by the overloaded step marked FAILED, server restarted)", cleared);
+        try (ServerUnderTest server = start(name, true);
+             Producer producer = new Producer(server.grpcPort(), operatorKey, options.streams())) {
             CpuMeter cpu = new CpuMeter(server.pid(), database.processId(), receiver::cpuSeconds);
             DeliveryLoad.run(producer, receiver, cpu, database, "fanout-1", 1, options.firstRate(), Duration.ofSeconds(5));
-
-            report.line("End to end, fan-out 1, open loop, %s per step (sustained = every delivery in within %s of the last event being due, at >= 90%% of the offered rate):",
-                    seconds(options.stepDuration()), seconds(DeliveryLoad.allowance(options.stepDuration())));
-            List<DeliveryLoad.Result> steps = new ArrayList<>();
-            double rate = options.firstRate();
-            DeliveryLoad.Result best = null;
-            for (int index = 0; index < options.maxSteps(); index++) {
-                DeliveryLoad.Result step = DeliveryLoad.run(producer, receiver, cpu, database, "fanout-1", 1, rate, options.stepDuration());
-                steps.add(step);
-                printStep(step);
-                if (best == null || step.deliveriesPerSecond() > best.deliveriesPerSecond()) {
-                    best = step;
-                }
-                if (!step.sustained()) {
-                    break;
-                }
-                rate *= options.rateFactor();
-            }
-            maxRate = steps.stream().filter(DeliveryLoad.Result::sustained).mapToDouble(DeliveryLoad.Result::rate).max().orElse(options.firstRate() / 2);
-            report.line("  => highest sustained rate %,.0f events/s; best throughput %s deliveries (%s)", maxRate,
-                    Report.ratio(best.deliveriesPerSecond(), httpCeiling), "ceiling (a)");
-            report.line("     CPU per 1,000 deliveries at that step: %s", best.cpu().perThousand(best.delivered()));
-
-            DeliveryLoad.Result light = DeliveryLoad.run(producer, receiver, cpu, database, "fanout-1", 1, 0.3 * maxRate, options.stepDuration().multipliedBy(2));
+            DeliveryLoad.Result light = DeliveryLoad.run(producer, receiver, cpu, database, "fanout-1", 1, 0.3 * search.maxRate(),
+                    options.stepDuration().multipliedBy(2));
             report.line("Latency at 30%% of the sustained maximum (%,.0f events/s, %s):", light.rate(), seconds(options.stepDuration().multipliedBy(2)));
             report.line("  acknowledgement: %s", light.step().ackLatency().summary());
             report.line("  event -> delivery: %s (target p99 <= 50 ms)", light.deliveryLatency().summary());
 
-            report.line("Fan-out (open loop above capacity: 1.3 x the fan-out 1 throughput in deliveries/s, %s):", seconds(options.stepDuration()));
+            DeliveryLoad.Result best = search.best();
+            report.line("Fan-out (open loop at 1.3 x the fan-out 1 throughput in deliveries/s, %s):", seconds(options.stepDuration()));
             report.line("  fan-out 1: %,.0f deliveries/s, %s database statements per event", best.deliveriesPerSecond(), best.statementsPerEvent());
             for (int fanOut : List.of(10, 100)) {
                 double eventRate = Math.max(1, 1.3 * best.deliveriesPerSecond() / fanOut);
@@ -142,10 +129,41 @@ final class DatabaseBenchmark {
                 report.line("     CPU per 1,000 deliveries: %s", fan.cpu().perThousand(fan.delivered()));
             }
 
-            memory(server, producer, cpu, maxRate);
+            memory(server, producer, cpu, search.maxRate());
         }
         jfrSummary(name);
-        return maxRate;
+        return search.maxRate();
+    }
+
+    private record StepSearch(double maxRate, DeliveryLoad.Result best) {
+    }
+
+    private StepSearch stepSearch(ServerUnderTest server, Producer producer) throws Exception {
+        CpuMeter cpu = new CpuMeter(server.pid(), database.processId(), receiver::cpuSeconds);
+        DeliveryLoad.run(producer, receiver, cpu, database, "fanout-1", 1, options.firstRate(), Duration.ofSeconds(5));
+        report.line("End to end, fan-out 1, open loop, %s per step (sustained = every delivery in within %s of the last event being due, "
+                + "at >= 90%% of the offered rate):", seconds(options.stepDuration()), seconds(DeliveryLoad.allowance(options.stepDuration())));
+        List<DeliveryLoad.Result> steps = new ArrayList<>();
+        double rate = options.firstRate();
+        DeliveryLoad.Result best = null;
+        for (int index = 0; index < options.maxSteps(); index++) {
+            DeliveryLoad.Result step = DeliveryLoad.run(producer, receiver, cpu, database, "fanout-1", 1, rate, options.stepDuration());
+            steps.add(step);
+            printStep(step);
+            if (best == null || step.deliveriesPerSecond() > best.deliveriesPerSecond()) {
+                best = step;
+            }
+            if (!step.sustained()) {
+                break;
+            }
+            rate *= options.rateFactor();
+        }
+        double maxRate = steps.stream().filter(DeliveryLoad.Result::sustained).mapToDouble(DeliveryLoad.Result::rate).max()
+                .orElse(options.firstRate() / 2);
+        report.line("  => highest sustained rate %,.0f events/s; best throughput %s deliveries (%s)", maxRate,
+                Report.ratio(best.deliveriesPerSecond(), httpCeiling), "ceiling (a)");
+        report.line("     CPU per 1,000 deliveries at that step: %s", best.cpu().perThousand(best.delivered()));
+        return new StepSearch(maxRate, best);
     }
 
     private void memory(ServerUnderTest server, Producer producer, CpuMeter cpu, double maxRate) throws Exception {

@@ -32,7 +32,7 @@ final class DeliveryLoad {
         Producer.Step step = producer.openLoop(schedule, sequence -> accountId, rate, duration);
         long expected = step.accepted() * fanOut;
         long sustainedBy = start + duration.toNanos() + allowance(duration).toNanos();
-        long giveUp = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (tracker.deliveries() < expected && System.nanoTime() < giveUp) {
             Thread.sleep(20);
         }
@@ -49,9 +49,9 @@ final class DeliveryLoad {
         return result;
     }
 
-    /** Until the receiver has had nothing for a second (the previous step's backlog is gone), at most two minutes. */
+    /** Until the receiver has had nothing for a second (the previous step's backlog is gone), at most 30 s. */
     static void awaitQuiet(Receiver receiver) throws InterruptedException {
-        long giveUp = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         long seen = -1;
         while (receiver.requests() != seen && System.nanoTime() < giveUp) {
             seen = receiver.requests();
