@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * which the work must stop:
  * <ol>
  * <li>readiness DOWN and gRPC health NOT_SERVING, for good; the gRPC server takes no new calls;</li>
- * <li>each open Publish stream ends with UNAVAILABLE once the event it is committing is acknowledged;</li>
+ * <li>each open Publish stream ends with UNAVAILABLE once the events it is committing are acknowledged;</li>
  * <li>the dispatcher stops claiming, gives back what it claimed and did not start, and waits up to the grace period
  * for the attempts in progress, whose outcomes are recorded;</li>
  * <li>the Publish streams still committing an event get what is left of the grace period (at least
@@ -96,7 +96,7 @@ public class ShutdownSequence implements ApplicationEventListener<ShutdownEvent>
     private void drain() throws InterruptedException {
         long start = System.nanoTime();
         Duration grace = settings.getGracePeriod();
-        LOG.info("Shutting down: not ready, no new calls, Publish streams end after their current event; "
+        LOG.info("Shutting down: not ready, no new calls, Publish streams end once their events in progress are answered; "
                 + "delivery attempts in progress get up to {}", grace);
         grpc.stopAccepting();
         streams.drain();
