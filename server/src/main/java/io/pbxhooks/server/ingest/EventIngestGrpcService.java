@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The gRPC face of {@link EventIngest}. A stream has at most {@link #WINDOW} events outstanding and reads one more for
  * each response sent (manual flow control), so a slow database slows the producer down instead of piling events up in
- * memory; the outstanding events of all streams are committed together ({@link GroupCommitter}). Responses go out in
+ * memory; the outstanding events of all streams and calls are committed together ({@link GroupCommitter}). Responses go out in
  * the order of the events. While the node shuts down, {@link PublishStreams} ends each stream once its outstanding
  * events are answered.
  */
@@ -23,8 +23,12 @@ public class EventIngestGrpcService extends EventIngestServiceGrpc.EventIngestSe
 
     private static final Logger LOG = LoggerFactory.getLogger(EventIngestGrpcService.class);
 
-    /** Events of one stream read before their responses are sent: enough to fill a group commit from a few streams. */
-    static final int WINDOW = 64;
+    /**
+     * Events of one stream read before their responses are sent. One for now: with 64, GrpcFuzzTest saw the server write
+     * response headers on a finished HTTP/2 stream (GOAWAY for the whole connection) about one run in four, cause not yet
+     * found; group commits still gather the events of concurrent streams and calls.
+     */
+    static final int WINDOW = 1;
 
     private final EventIngest ingest;
     private final PublishStreams streams;
