@@ -1,5 +1,6 @@
 package io.pbxhooks.server.delivery;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.DefaultTransactionDefinition;
@@ -17,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Leases due deliveries to this node in one short transaction: {@code SELECT … FOR UPDATE SKIP LOCKED} so that
+ * Leases due deliveries to this node in one short transaction: on MySQL/MariaDB {@code SELECT … FOR UPDATE SKIP LOCKED} so that
  * nodes claiming at the same time take different rows, then a conditional update to IN_FLIGHT whose row count
  * is checked. A delivery whose lease ended (its node died) is due again. A delivery waits while an earlier
  * delivery of the same integration and ordering key (one call) is not final.
@@ -44,6 +45,13 @@ class DeliveryClaims {
             + "AND earlier.ordering_key = d.ordering_key AND earlier.event_row_id < d.event_row_id "
             + "AND earlier.state IN ('PENDING', 'RETRY_SCHEDULED', 'IN_FLIGHT'))";
     private static final String LOCKED = " LIMIT ? FOR UPDATE SKIP LOCKED";
+    /**
+     * On H2, {@code FOR UPDATE} locks every row the query matches, not only those within the LIMIT: with a backlog each
+     * claim wrote a lock for every due delivery and delivery collapsed (BENCHMARKS.md). The embedded H2 database serves one
+     * node, whose single dispatcher thread is the only claimer, so it claims without locking what it reads; the
+     * conditional update below still takes only rows that are due.
+     */
+    private static final String UNLOCKED = " LIMIT ?";
 
     /**
      * On MySQL/MariaDB, repeatable read (their default) would lock the gaps the claim scans and block the inserts of
@@ -54,11 +62,14 @@ class DeliveryClaims {
     private final Sql sql;
     private final TransactionOperations<Connection> transactions;
     private final EventFieldsCodec fields;
+    private final String lockingClause;
 
-    DeliveryClaims(Sql sql, TransactionOperations<Connection> transactions, EventFieldsCodec fields) {
+    DeliveryClaims(Sql sql, TransactionOperations<Connection> transactions, EventFieldsCodec fields,
+                   @Value("${pbxhooks.datasource.url}") String databaseUrl) {
         this.sql = sql;
         this.transactions = transactions;
         this.fields = fields;
+        this.lockingClause = databaseUrl.startsWith("jdbc:h2:") ? UNLOCKED : LOCKED;
     }
 
     List<ClaimedDelivery> claim(String node, int max, Instant now, Duration lease, ClaimExclusions exclusions) {
@@ -75,8 +86,10 @@ class DeliveryClaims {
             }
             List<Object> parameters = new ArrayList<>(List.of(node, now.plus(lease), now));
             parameters.addAll(ids);
+            parameters.addAll(List.of(now, now));
             int leased = sql.update("UPDATE deliveries SET state = 'IN_FLIGHT', lease_owner = ?, lease_until = ?, attempt_count = attempt_count + 1, "
-                    + "update_time = ? WHERE id IN (" + placeholders(ids.size()) + ")", parameters.toArray());
+                    + "update_time = ? WHERE id IN (" + placeholders(ids.size()) + ") AND (state IN ('PENDING', 'RETRY_SCHEDULED') "
+                    + "AND next_attempt_at <= ? OR state = 'IN_FLIGHT' AND lease_until < ?)", parameters.toArray());
             if (leased != ids.size()) {
                 throw new IllegalStateException("leased " + leased + " of " + ids.size() + " locked deliveries");
             }
@@ -134,7 +147,7 @@ class DeliveryClaims {
             }
             parameters.add(max);
             boolean leaseEnded = kind == 2;
-            candidates.addAll(sql.query(query.append(IN_INDEX_ORDER.get(kind)).append(LOCKED).toString(),
+            candidates.addAll(sql.query(query.append(IN_INDEX_ORDER.get(kind)).append(lockingClause).toString(),
                     row -> new Candidate(row.getString("id"), Sql.instant(row, leaseEnded ? "lease_until" : "next_attempt_at"),
                             row.getLong("event_row_id")), parameters.toArray()));
         }
