@@ -33,6 +33,7 @@ public final class PublishCalls implements ServerInterceptor {
     static final class HeldCloseCall<RequestT, ResponseT> extends SimpleForwardingServerCall<RequestT, ResponseT> {
 
         private IntSupplier unanswered = () -> 0;
+        private boolean headersSent;
         private boolean closed;
         private Status heldStatus;
         private Metadata heldTrailers;
@@ -54,9 +55,22 @@ public final class PublishCalls implements ServerInterceptor {
             }
         }
 
+        /**
+         * Sends the response headers before the stream reads its first event; the stub's own, with the first response,
+         * are then left out. gRPC ends a stream whose message is over the size limit or cannot be decompressed itself,
+         * at once and without the application: before any headers were sent it writes trailers that finish the HTTP/2
+         * stream, and response headers written after that, from a commit that completes meanwhile, are an error of the
+         * whole connection (GOAWAY), failing every call on it. With the headers already sent, gRPC resets the stream
+         * instead, and what is written after that is dropped.
+         */
+        synchronized void sendHeadersNow() {
+            sendHeaders(new Metadata());
+        }
+
         @Override
         public synchronized void sendHeaders(Metadata headers) {
-            if (!closed) {
+            if (!closed && !headersSent) {
+                headersSent = true;
                 super.sendHeaders(headers);
             }
         }

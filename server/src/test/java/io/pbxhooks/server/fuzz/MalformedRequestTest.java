@@ -2,6 +2,7 @@ package io.pbxhooks.server.fuzz;
 
 import static io.pbxhooks.server.testing.AdminTestServer.OPERATOR_KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Any;
@@ -9,17 +10,22 @@ import com.google.rpc.ErrorInfo;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.StreamObserver;
 import io.pbxhooks.admin.v1.ApiKey;
 import io.pbxhooks.admin.v1.CreateIntegrationRequest;
 import io.pbxhooks.admin.v1.IntegrationServiceGrpc;
 import io.pbxhooks.admin.v1.ListAccountsRequest;
 import io.pbxhooks.admin.v1.AccountServiceGrpc;
 import io.pbxhooks.ingest.v1.EventIngestServiceGrpc;
+import io.pbxhooks.ingest.v1.PublishRequest;
 import io.pbxhooks.ingest.v1.PublishResponse;
 import io.pbxhooks.server.testing.AdminTestServer;
 import io.pbxhooks.server.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,6 +88,49 @@ class MalformedRequestTest {
         assertMalformed(outcome, "");
         assertEquals(1, outcome.responses().size());
         assertEquals(PublishResponse.Outcome.ACCEPTED, PublishResponse.parseFrom(outcome.responses().get(0)).getOutcome());
+    }
+
+    /**
+     * gRPC itself ends a stream whose next message is over the size limit, at once, while the events before it are still
+     * being committed; their responses must not then be written on the finished HTTP/2 stream, which is an error of the
+     * whole connection (GOAWAY) that would fail every other call on it.
+     */
+    @Test
+    void aMessageOverTheSizeLimitEndsItsStreamWithoutBreakingTheConnectionItShares() throws Exception {
+        BlockingQueue<Object> bystanderAnswers = new LinkedBlockingQueue<>();
+        StreamObserver<PublishRequest> bystander = api.ingestStream(producerKey).publish(new StreamObserver<>() {
+            @Override
+            public void onNext(PublishResponse response) {
+                bystanderAnswers.add(response);
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                bystanderAnswers.add(failure);
+            }
+
+            @Override
+            public void onCompleted() {
+                bystanderAnswers.add("completed");
+            }
+        });
+        bystander.onNext(FuzzTargets.event("acme", "bystander-before"));
+        assertInstanceOf(PublishResponse.class, bystanderAnswers.poll(10, TimeUnit.SECONDS));
+
+        for (int round = 0; round < 20; round++) {
+            byte[] valid = FuzzTargets.event("acme", "before-the-oversized-one-" + round).toByteArray();
+            byte[] oversized = new byte[1024 * 1024 + 1];
+            RawCalls.Outcome outcome = calls.call(EventIngestServiceGrpc.getPublishMethod().getFullMethodName(),
+                    MethodDescriptor.MethodType.BIDI_STREAMING, List.of(valid, valid, oversized), "Bearer " + producerKey);
+            assertTrue(outcome.status().getCode() == Status.Code.RESOURCE_EXHAUSTED || outcome.status().getCode() == Status.Code.CANCELLED,
+                    outcome.status()::toString);
+        }
+
+        bystander.onNext(FuzzTargets.event("acme", "bystander-after"));
+        Object answer = bystanderAnswers.poll(10, TimeUnit.SECONDS);
+        assertInstanceOf(PublishResponse.class, answer, () -> "the other stream on the connection got " + answer);
+        bystander.onCompleted();
+        assertEquals("completed", bystanderAnswers.poll(10, TimeUnit.SECONDS));
     }
 
     private static RawCalls.Outcome unary(MethodDescriptor<?, ?> method, String key, List<byte[]> requests) throws Exception {
