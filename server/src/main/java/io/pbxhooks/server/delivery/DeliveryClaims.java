@@ -72,14 +72,21 @@ class DeliveryClaims {
         this.lockingClause = databaseUrl.startsWith("jdbc:h2:") ? UNLOCKED : LOCKED;
     }
 
-    List<ClaimedDelivery> claim(String node, int max, Instant now, Duration lease, ClaimExclusions exclusions) {
+    /**
+     * @param everyKind also retries falling due and deliveries whose lease ended, and test sends abandoned; otherwise only
+     *                  new deliveries, the hot path right after ingest commits (three statements per claim instead of seven)
+     */
+    List<ClaimedDelivery> claim(String node, int max, Instant now, Duration lease, ClaimExclusions exclusions, boolean everyKind) {
+        int kinds = everyKind ? DUE.size() : 1;
         return transactions.execute(READ_COMMITTED, status -> {
-            failAbandonedTestSends(now);
+            if (everyKind) {
+                failAbandonedTestSends(now);
+            }
             Set<String> atShare = exclusions.accountsAtShare();
-            List<String> ids = new ArrayList<>(claimable(now, max, exclusions.integrations(), "NOT IN", atShare));
+            List<String> ids = new ArrayList<>(claimable(now, max, kinds, exclusions.integrations(), "NOT IN", atShare));
             int borrowed = Math.min(max - ids.size(), exclusions.roomAtShare());
             if (borrowed > 0 && !atShare.isEmpty()) {
-                ids.addAll(claimable(now, borrowed, exclusions.integrations(), "IN", atShare));
+                ids.addAll(claimable(now, borrowed, kinds, exclusions.integrations(), "IN", atShare));
             }
             if (ids.isEmpty()) {
                 return List.of();
@@ -124,14 +131,15 @@ class DeliveryClaims {
     }
 
     /**
-     * The first {@code max} due deliveries, oldest due first: up to {@code max} of each kind, merged. The rows beyond
+     * The first {@code max} due deliveries, oldest due first: up to {@code max} of each of the first {@code kinds} kinds, merged. The rows beyond
      * {@code max} stay locked only until this short transaction ends.
      *
      * @param accountTest {@code NOT IN} to leave out {@code accounts}, {@code IN} to take only theirs
      */
-    private List<String> claimable(Instant now, int max, Map<String, Long> excludedIntegrations, String accountTest, Set<String> accounts) {
+    private List<String> claimable(Instant now, int max, int kinds, Map<String, Long> excludedIntegrations, String accountTest,
+                                   Set<String> accounts) {
         List<Candidate> candidates = new ArrayList<>();
-        for (int kind = 0; kind < DUE.size(); kind++) {
+        for (int kind = 0; kind < kinds; kind++) {
             StringBuilder query = new StringBuilder("SELECT d.id, d.next_attempt_at, d.lease_until, d.event_row_id FROM deliveries d WHERE ")
                     .append(DUE.get(kind)).append(NOT_BEHIND_AN_EARLIER);
             List<Object> parameters = new ArrayList<>(kind == 2 ? List.of(now, false) : List.of(now));
@@ -159,12 +167,12 @@ class DeliveryClaims {
     }
 
     private List<ClaimedDelivery> load(List<String> ids) {
-        return sql.query("SELECT d.id, d.account_id, d.integration_id, d.attempt_count, d.service_type, d.event_type, e.occurred_at, e.fields "
-                        + "FROM deliveries d JOIN events e ON e.id = d.event_row_id WHERE d.id IN (" + placeholders(ids.size()) + ") "
-                        + "ORDER BY e.id",
-                row -> new ClaimedDelivery(row.getString("id"), row.getString("account_id"), row.getString("integration_id"), row.getInt("attempt_count"),
-                        row.getString("service_type"), row.getString("event_type"), Sql.instant(row, "occurred_at"),
-                        fields.decode(row.getString("fields"))),
+        return sql.query("SELECT d.id, d.account_id, d.integration_id, i.version AS integration_version, d.attempt_count, d.service_type, "
+                        + "d.event_type, e.occurred_at, e.fields FROM deliveries d JOIN events e ON e.id = d.event_row_id "
+                        + "LEFT JOIN integrations i ON i.id = d.integration_id WHERE d.id IN (" + placeholders(ids.size()) + ") ORDER BY e.id",
+                row -> new ClaimedDelivery(row.getString("id"), row.getString("account_id"), row.getString("integration_id"),
+                        row.getObject("integration_version", Long.class), row.getInt("attempt_count"), row.getString("service_type"),
+                        row.getString("event_type"), Sql.instant(row, "occurred_at"), fields.decode(row.getString("fields"))),
                 ids.toArray());
     }
 

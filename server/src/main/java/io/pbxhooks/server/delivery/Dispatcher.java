@@ -16,9 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -47,7 +45,7 @@ public class Dispatcher {
     private final DeliveryClaims claims;
     private final OutcomeCommitter outcomes;
     private final SenderCache senders;
-    private final JdbcIntegrationStore integrations;
+    private final ClaimedIntegrations integrations;
     private final IntegrationHealth health;
     private final DispatchSignal signal;
     private final RetrySchedule schedule;
@@ -69,7 +67,7 @@ public class Dispatcher {
         this.claims = claims;
         this.outcomes = outcomes;
         this.senders = senders;
-        this.integrations = integrations;
+        this.integrations = new ClaimedIntegrations(integrations);
         this.health = health;
         this.signal = signal;
         this.schedule = new RetrySchedule(settings.getRetryDelays(), settings.getMaxRetryAfter(), ThreadLocalRandom.current());
@@ -88,16 +86,22 @@ public class Dispatcher {
     }
 
     private void run() {
+        Instant lastClaimOfEveryKind = Instant.MIN;
         while (running) {
             try {
                 int wanted = scheduler.claimRoom();
-                List<ClaimedDelivery> batch = wanted == 0 ? List.of()
-                        : claims.claim(node, wanted, clock.instant(), settings.getLease(), scheduler.exclusions());
-                // A batch is mostly a few integrations' deliveries: each is read once.
-                Map<String, Optional<IntegrationRecord>> integrationsOfBatch = new HashMap<>();
+                Instant now = clock.instant();
+                // Woken by new work, a claim looks only for new deliveries; retries falling due and ended leases are
+                // looked for once per poll interval, as often as an idle node would.
+                boolean everyKind = !now.isBefore(lastClaimOfEveryKind.plus(settings.getPollInterval()));
+                List<ClaimedDelivery> batch = List.of();
+                if (wanted > 0) {
+                    batch = claims.claim(node, wanted, now, settings.getLease(), scheduler.exclusions(), everyKind);
+                    lastClaimOfEveryKind = everyKind ? now : lastClaimOfEveryKind;
+                }
                 for (ClaimedDelivery delivery : batch) {
                     try {
-                        queue(delivery, integrationsOfBatch.computeIfAbsent(delivery.integrationId(), integrations::find));
+                        queue(delivery, integrations.of(delivery));
                     } catch (RuntimeException unreadable) {
                         // One integration that cannot be read must not hold back the others' deliveries.
                         LOG.warn("Cannot read integration {} (delivery {} is attempted again after its lease): {}",

@@ -80,7 +80,7 @@ class TestEvents implements TestEventSender {
             audit.write(auditEntry);
             return id;
         });
-        ClaimedDelivery claimed = new ClaimedDelivery(deliveryId, integration.accountId(), integration.id(), 1, sample.serviceType(), sample.eventType(),
+        ClaimedDelivery claimed = new ClaimedDelivery(deliveryId, integration.accountId(), integration.id(), integration.version(), 1, sample.serviceType(), sample.eventType(),
                 sample.occurredAt(), sample.fields());
         DeliveryResult result = attempt(integration, claimed, now);
         Instant finished = Instant.now();

@@ -147,7 +147,7 @@ class AttemptSchedulerTest {
     }
 
     private ClaimedDelivery claimed(String accountId, String integrationId) {
-        return new ClaimedDelivery("delivery-" + ++deliveries, accountId, integrationId, 1, "hosted-pbx", "inbound_call_received", NOW, Map.of());
+        return new ClaimedDelivery("delivery-" + ++deliveries, accountId, integrationId, 1L, 1, "hosted-pbx", "inbound_call_received", NOW, Map.of());
     }
 
     private static IntegrationRecord integration(String accountId, String id, long version) {

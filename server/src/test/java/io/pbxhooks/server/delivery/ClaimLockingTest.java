@@ -41,7 +41,7 @@ class ClaimLockingTest {
             }
             DeliveryClaims claims = server.context().getBean(DeliveryClaims.class);
             CompletableFuture<List<ClaimedDelivery>> claim = CompletableFuture.supplyAsync(
-                    () -> claims.claim("another-node", 10, Instant.now(), Duration.ofSeconds(30), ClaimExclusions.NONE));
+                    () -> claims.claim("another-node", 10, Instant.now(), Duration.ofSeconds(30), ClaimExclusions.NONE, true));
             try {
                 List<ClaimedDelivery> claimed = claim.get(5, TimeUnit.SECONDS);
                 assertEquals(List.of("delivery-whose-lease-ended"), claimed.stream().map(ClaimedDelivery::id).toList());
@@ -58,7 +58,7 @@ class ClaimLockingTest {
              Connection connection = connect(server)) {
             insertInFlightDelivery(connection, "abandoned-test-send", Instant.now().minusSeconds(60), true);
 
-            List<ClaimedDelivery> claimed = server.context().getBean(DeliveryClaims.class).claim("another-node", 10, Instant.now(), Duration.ofSeconds(30), ClaimExclusions.NONE);
+            List<ClaimedDelivery> claimed = server.context().getBean(DeliveryClaims.class).claim("another-node", 10, Instant.now(), Duration.ofSeconds(30), ClaimExclusions.NONE, true);
 
             assertEquals(List.of(), claimed);
             assertEquals("FAILED", server.queryForString("SELECT state FROM deliveries WHERE id = 'abandoned-test-send'"));
@@ -85,10 +85,10 @@ class ClaimLockingTest {
             DeliveryClaims claims = server.context().getBean(DeliveryClaims.class);
             Set<String> returned = new HashSet<>();
             while (!arrivals.isDone()) {
-                claims.claim("claiming-node", 100, Instant.now(), Duration.ofMinutes(1), ClaimExclusions.NONE).forEach(claimed -> returned.add(claimed.id()));
+                claims.claim("claiming-node", 100, Instant.now(), Duration.ofMinutes(1), ClaimExclusions.NONE, true).forEach(claimed -> returned.add(claimed.id()));
             }
             arrivals.get();
-            claims.claim("claiming-node", 1000, Instant.now(), Duration.ofMinutes(1), ClaimExclusions.NONE).forEach(claimed -> returned.add(claimed.id()));
+            claims.claim("claiming-node", 1000, Instant.now(), Duration.ofMinutes(1), ClaimExclusions.NONE, true).forEach(claimed -> returned.add(claimed.id()));
 
             assertEquals(arriving, server.queryForLong("SELECT COUNT(*) FROM deliveries WHERE lease_owner = 'claiming-node'"));
             assertEquals(arriving, returned.size(), "a delivery leased but not returned waits for its lease to end");

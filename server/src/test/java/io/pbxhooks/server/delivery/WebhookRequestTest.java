@@ -9,6 +9,7 @@ import io.pbxhooks.admin.v1.Attempt;
 import io.pbxhooks.admin.v1.Delivery;
 import io.pbxhooks.admin.v1.GetDeliveryResponse;
 import io.pbxhooks.admin.v1.Integration;
+import io.pbxhooks.admin.v1.UpdateIntegrationRequest;
 import io.pbxhooks.admin.v1.Webhook;
 import io.pbxhooks.hostedpbx.v1.CallEvent;
 import io.pbxhooks.ingest.v1.PublishResponse;
@@ -109,6 +110,30 @@ class WebhookRequestTest {
                 (id, timestamp) -> expected(Shape.POST_JSON, prefix, payload, id, timestamp));
         assertDelivered(harness, account, query, prefix + path(Shape.GET_QUERY), published,
                 (id, timestamp) -> expected(Shape.GET_QUERY, prefix, payload, id, timestamp));
+    }
+
+    /** The dispatcher keeps integrations it has read: a delivery after an update is sent as the integration now says. */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aDeliveryAfterAnUpdateIsSentAsTheIntegrationNowSays(TestDatabase.Kind database) {
+        DeliveryHarness harness = servers.on(database);
+        TestAccount account = harness.newAccount();
+        String prefix = "/" + account.id() + "/";
+        List<CallEvents.Mapped> payload = CallEvents.fullPayload(INBOUND_CALL_ANSWERED, CallEvents.newCallUuid());
+        Integration created = harness.create(account, integration(Shape.POST_JSON, INBOUND_CALL_ANSWERED, prefix, payload)
+                .setWebhook(Webhook.newBuilder().setMethod(Webhook.Method.POST).setFormat(Webhook.Format.JSON)
+                        .setRequestUrl(receiver.url(prefix + "before"))));
+        harness.publishOne(account, CallEvents.publish(account.id(), CallEvents.firing(INBOUND_CALL_ANSWERED, CallEvents.newCallUuid())));
+        receiver.awaitRequests(prefix + "before", 1);
+
+        harness.api().integrations(account.adminKey()).updateIntegration(UpdateIntegrationRequest.newBuilder()
+                .setIntegration(created.toBuilder().setWebhook(created.getWebhook().toBuilder().setRequestUrl(receiver.url(prefix + "after"))
+                        .addHeaders(WebhookIntegrations.header("X-Changed", "yes")))).build());
+        harness.publishOne(account, CallEvents.publish(account.id(), CallEvents.firing(INBOUND_CALL_ANSWERED, CallEvents.newCallUuid())));
+
+        List<LoggedRequest> after = receiver.awaitRequests(prefix + "after", 1);
+        assertEquals("yes", after.get(0).getHeader("X-Changed"));
+        assertEquals(1, receiver.requests(prefix + "before").size());
     }
 
     private interface Expectation {
