@@ -25,8 +25,19 @@ import java.util.concurrent.TimeUnit;
  * destinations with a full round waiting, and the accounts with their share in flight and a claim's worth more waiting
  * (so an account at its share keeps its slots busy), which may fill no more than half the waiting room. The limits are
  * this node's: with several nodes, a destination may have the cap in flight from each.
+ *
+ * <p>A claim takes a round ({@code claimSize}) at a time, except while every receiver this node is sending to has
+ * answered within {@value #FAST_ATTEMPT_MILLIS} ms on average: then it takes a whole batch ({@code deepClaimSize}), and
+ * such a fast receiver's line holds a batch beyond its cap, so that one claim's cost is shared by many deliveries. A
+ * receiver that is slow, hangs, or has not answered yet keeps rounds, and at most two of them waiting.
  */
 final class AttemptScheduler {
+
+    /** The average attempt time, in milliseconds, up to which a receiver counts as fast. */
+    static final int FAST_ATTEMPT_MILLIS = 20;
+    /** Receivers whose average attempt time is remembered while they are idle. */
+    private static final int REMEMBERED_SPEEDS = 10_000;
+    private static final double SMOOTHING = 0.2;
 
     private static final class Destination {
         private int inFlight;
@@ -43,6 +54,7 @@ final class AttemptScheduler {
 
     private final int maxInFlight;
     private final int claimSize;
+    private final int deepClaimSize;
     private final int perDestination;
     private final int perAccount;
     private final int maxWaiting;
@@ -50,6 +62,13 @@ final class AttemptScheduler {
     private final Map<String, Destination> destinations = new HashMap<>();
     private final Map<String, String> destinationOfIntegration = new HashMap<>();
     private final Map<String, Account> accounts = new HashMap<>();
+    /** Each receiver's average attempt time in milliseconds, the latest attempts weighing most. */
+    private final Map<String, Double> attemptMillis = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Double> eldest) {
+            return size() > REMEMBERED_SPEEDS;
+        }
+    };
     /** Accounts with deliveries waiting, the next to get a slot first. */
     private final Deque<String> turns = new ArrayDeque<>();
     private int inFlight;
@@ -57,19 +76,26 @@ final class AttemptScheduler {
     private boolean roomOpened;
 
     /**
-     * @param claimSize  the most one claim takes; at most {@code perDestination}, so a claim fits in a destination's line
-     * @param maxWaiting deliveries waiting on this node at most; at least {@code claimSize}
+     * @param claimSize     the most one claim takes (a round); a destination's line holds a round beyond its cap
+     * @param deepClaimSize the most one claim takes while every active receiver is fast
+     * @param maxWaiting    deliveries waiting on this node at most; at least {@code deepClaimSize}
      * @param maxWait    the longest a delivery waits to start; with the attempt after it, this must fit in the lease
      */
     AttemptScheduler(int maxInFlight, int claimSize, int perDestination, int perAccount, int maxWaiting, Duration maxWait) {
+        this(maxInFlight, claimSize, claimSize, perDestination, perAccount, maxWaiting, maxWait);
+    }
+
+    AttemptScheduler(int maxInFlight, int claimSize, int deepClaimSize, int perDestination, int perAccount, int maxWaiting, Duration maxWait) {
         if (maxInFlight < 1 || perDestination < 1 || perAccount < 1) {
             throw new IllegalArgumentException("max-in-flight, max-in-flight-per-destination and max-in-flight-per-account must be at least 1");
         }
-        if (claimSize < 1 || claimSize > perDestination || claimSize > maxWaiting) {
-            throw new IllegalArgumentException("a claim takes from 1 to max-in-flight-per-destination deliveries, and no more than may wait");
+        if (claimSize < 1 || claimSize > perDestination || deepClaimSize < claimSize || deepClaimSize > maxWaiting) {
+            throw new IllegalArgumentException("a claim takes from 1 to max-in-flight-per-destination deliveries, a deep claim at least as many "
+                    + "and no more than may wait");
         }
         this.maxInFlight = maxInFlight;
         this.claimSize = claimSize;
+        this.deepClaimSize = deepClaimSize;
         this.perDestination = perDestination;
         this.perAccount = perAccount;
         this.maxWaiting = maxWaiting;
@@ -83,7 +109,8 @@ final class AttemptScheduler {
     }
 
     synchronized int claimRoom() {
-        return maxWaiting - waiting >= claimSize ? claimSize : 0;
+        int size = everyActiveDestinationFast() ? deepClaimSize : claimSize;
+        return maxWaiting - waiting >= size ? size : 0;
     }
 
     synchronized ClaimExclusions exclusions() {
@@ -102,10 +129,13 @@ final class AttemptScheduler {
         return new ClaimExclusions(integrations, accountsAtShare, Math.max(0, maxWaiting / 2 - waitingAtShare));
     }
 
-    /** Queues a claimed delivery; false, leaving it out, when its destination already has two rounds waiting. */
+    /**
+     * Queues a claimed delivery; false, leaving it out, when its destination's line is full: two rounds, or a round and
+     * a deep claim for a fast receiver (a claim takes from a destination only while it has less than a round waiting).
+     */
     synchronized boolean add(PreparedDelivery delivery) {
         Destination destination = learn(delivery);
-        if (destination.waiting >= 2 * perDestination) {
+        if (destination.waiting >= perDestination + (isFast(delivery.destination()) ? deepClaimSize : claimSize)) {
             forgetIfIdle(delivery);
             return false;
         }
@@ -151,7 +181,9 @@ final class AttemptScheduler {
         return starting;
     }
 
-    synchronized void finished(PreparedDelivery delivery) {
+    /** An attempt finished after {@code took}. */
+    synchronized void finished(PreparedDelivery delivery, Duration took) {
+        attemptMillis.merge(delivery.destination(), (double) took.toMillis(), (average, latest) -> average + SMOOTHING * (latest - average));
         inFlight--;
         Account account = accounts.get(delivery.delivery().accountId());
         account.inFlight--;
@@ -208,7 +240,7 @@ final class AttemptScheduler {
                 account.waiting--;
                 destination.waiting--;
                 waiting--;
-                roomOpened |= destination.waiting == perDestination - 1 || waiting == maxWaiting - claimSize;
+                roomOpened |= destination.waiting == perDestination - 1 || waiting == maxWaiting - claimSize || waiting == maxWaiting - deepClaimSize;
                 if (next.claimedAt().plus(maxWait).isBefore(now)) {
                     expired.add(next);
                     next = null;
@@ -227,6 +259,15 @@ final class AttemptScheduler {
             }
         }
         return null;
+    }
+
+    private boolean everyActiveDestinationFast() {
+        return destinations.keySet().stream().allMatch(this::isFast);
+    }
+
+    private boolean isFast(String destination) {
+        Double average = attemptMillis.get(destination);
+        return average != null && average <= FAST_ATTEMPT_MILLIS;
     }
 
     private Destination learn(PreparedDelivery delivery) {

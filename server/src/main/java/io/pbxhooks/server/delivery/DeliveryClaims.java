@@ -120,14 +120,14 @@ class DeliveryClaims {
     }
 
     /**
-     * Gives back a claimed delivery that was not attempted, as if it had not been claimed: due again at once, its
-     * attempt count as before. Conditional on this node still holding it for this attempt.
+     * Gives back claimed deliveries that were not attempted, as if they had not been claimed: due again at once, their
+     * attempt counts as before. Each conditional on this node still holding it for this attempt.
      */
-    void release(String node, ClaimedDelivery delivery, Instant now) {
-        transactions.execute(READ_COMMITTED, status -> sql.update("UPDATE deliveries SET state = CASE WHEN attempt_count > 1 THEN 'RETRY_SCHEDULED' ELSE 'PENDING' END, "
-                        + "attempt_count = attempt_count - 1, lease_owner = NULL, lease_until = NULL, update_time = ? "
-                        + "WHERE id = ? AND state = 'IN_FLIGHT' AND lease_owner = ? AND attempt_count = ?",
-                now, delivery.id(), node, delivery.attempt()));
+    void release(String node, List<ClaimedDelivery> deliveries, Instant now) {
+        List<Object[]> rows = deliveries.stream().map(delivery -> new Object[] {now, delivery.id(), node, delivery.attempt()}).toList();
+        transactions.execute(READ_COMMITTED, status -> sql.updateBatch("UPDATE deliveries SET state = CASE WHEN attempt_count > 1 "
+                + "THEN 'RETRY_SCHEDULED' ELSE 'PENDING' END, attempt_count = attempt_count - 1, lease_owner = NULL, lease_until = NULL, "
+                + "update_time = ? WHERE id = ? AND state = 'IN_FLIGHT' AND lease_owner = ? AND attempt_count = ?", rows));
     }
 
     /**

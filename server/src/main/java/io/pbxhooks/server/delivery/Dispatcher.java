@@ -73,8 +73,9 @@ public class Dispatcher {
         this.schedule = new RetrySchedule(settings.getRetryDelays(), settings.getMaxRetryAfter(), ThreadLocalRandom.current());
         // Waiting at most half the lease leaves the other half for the attempt (at most 30 s for webhooks).
         int claimSize = Math.min(settings.getBatchSize(), settings.getMaxInFlightPerDestination());
-        this.scheduler = new AttemptScheduler(settings.getMaxInFlight(), claimSize, settings.getMaxInFlightPerDestination(),
-                settings.getMaxInFlightPerAccount(), 2 * Math.max(settings.getMaxInFlight(), claimSize), settings.getLease().dividedBy(2));
+        int deepClaimSize = Math.max(claimSize, settings.getBatchSize());
+        this.scheduler = new AttemptScheduler(settings.getMaxInFlight(), claimSize, deepClaimSize, settings.getMaxInFlightPerDestination(),
+                settings.getMaxInFlightPerAccount(), 2 * Math.max(settings.getMaxInFlight(), deepClaimSize), settings.getLease().dividedBy(2));
         this.node = node.id();
         Gauge.builder("pbxhooks.deliveries.in.flight", scheduler, AttemptScheduler::inFlight)
                 .description("Delivery attempts in progress on this node").register(registry);
@@ -99,15 +100,17 @@ public class Dispatcher {
                     batch = claims.claim(node, wanted, now, settings.getLease(), scheduler.exclusions(), everyKind);
                     lastClaimOfEveryKind = everyKind ? now : lastClaimOfEveryKind;
                 }
+                List<PreparedDelivery> refused = new ArrayList<>();
                 for (ClaimedDelivery delivery : batch) {
                     try {
-                        queue(delivery, integrations.of(delivery));
+                        queue(delivery, integrations.of(delivery), refused);
                     } catch (RuntimeException unreadable) {
                         // One integration that cannot be read must not hold back the others' deliveries.
                         LOG.warn("Cannot read integration {} (delivery {} is attempted again after its lease): {}",
                                 delivery.integrationId(), delivery.id(), unreadable.toString());
                     }
                 }
+                release(refused);
                 startWhatMay();
                 if (batch.size() < wanted || wanted == 0) {
                     signal.await(settings.getPollInterval());
@@ -121,7 +124,7 @@ public class Dispatcher {
         }
     }
 
-    private void queue(ClaimedDelivery delivery, Optional<IntegrationRecord> integration) {
+    private void queue(ClaimedDelivery delivery, Optional<IntegrationRecord> integration, List<PreparedDelivery> refused) {
         try {
             if (integration.isEmpty()) {
                 record(delivery, clock.instant(), DeliveryResult.permanent(0, "the integration was deleted"));
@@ -129,7 +132,7 @@ public class Dispatcher {
             }
             PreparedDelivery prepared = new PreparedDelivery(delivery, integration.get(), senders.destinationOf(integration.get()), clock.instant());
             if (!scheduler.add(prepared)) {
-                release(prepared);
+                refused.add(prepared);
             }
         } catch (RuntimeException e) {
             LOG.warn("Cannot prepare delivery {} (it will be claimed again after its lease): {}", delivery.id(), e.toString());
@@ -142,7 +145,7 @@ public class Dispatcher {
         }
         List<PreparedDelivery> expired = new ArrayList<>();
         List<PreparedDelivery> starting = scheduler.startable(clock.instant(), expired);
-        expired.forEach(this::release);
+        release(expired);
         starting.forEach(this::send);
     }
 
@@ -158,8 +161,9 @@ public class Dispatcher {
             attempt = CompletableFuture.failedFuture(bug);
         }
         attempt.whenCompleteAsync((result, bug) -> {
+            Duration took = Duration.between(started, clock.instant());
             if (abandoning) {
-                scheduler.finished(prepared);
+                scheduler.finished(prepared, took);
                 LOG.info("Delivery {} finished after the shutdown grace period; not recorded, it is attempted again after its lease", delivery.id());
                 return;
             }
@@ -172,7 +176,7 @@ public class Dispatcher {
                 }
                 recordHealth(delivery, outcome);
             } finally {
-                scheduler.finished(prepared);
+                scheduler.finished(prepared, took);
                 startWhatMay();
                 if (scheduler.takeRoomOpened()) {
                     signal.wake();
@@ -181,11 +185,14 @@ public class Dispatcher {
         }, completions);
     }
 
-    private void release(PreparedDelivery unsent) {
+    private void release(List<PreparedDelivery> unsent) {
+        if (unsent.isEmpty()) {
+            return;
+        }
         try {
-            claims.release(node, unsent.delivery(), clock.instant());
+            claims.release(node, unsent.stream().map(PreparedDelivery::delivery).toList(), clock.instant());
         } catch (RuntimeException e) {
-            LOG.warn("Cannot give back delivery {} (it will be claimed again after its lease): {}", unsent.delivery().id(), e.toString());
+            LOG.warn("Cannot give back {} deliveries (they will be claimed again after their leases): {}", unsent.size(), e.toString());
         }
     }
 
@@ -245,7 +252,7 @@ public class Dispatcher {
     public Drained drain(Duration grace) throws InterruptedException {
         stopClaiming();
         List<PreparedDelivery> waiting = scheduler.takeAllWaiting();
-        waiting.forEach(this::release);
+        release(waiting);
         int inFlight = scheduler.inFlight();
         boolean allFinished = scheduler.awaitNoneInFlight(grace);
         abandoning = true;
@@ -267,7 +274,7 @@ public class Dispatcher {
     void stop() throws InterruptedException {
         stopClaiming();
         // What has not started goes back at once rather than when its lease ends.
-        scheduler.takeAllWaiting().forEach(this::release);
+        release(scheduler.takeAllWaiting());
         abandoning = true;
         completions.shutdown();
         completions.awaitTermination(10, TimeUnit.SECONDS);

@@ -69,7 +69,8 @@ class IntegrationHealth {
         }
         Optional<Instant> failingSince = transactions.executeWrite(status -> {
             sql.update("UPDATE integrations SET failing_since = ? WHERE id = ? AND failing_since IS NULL", now, integrationId);
-            Optional<Instant> since = sql.queryOne("SELECT failing_since FROM integrations WHERE id = ?",
+            // Empty too when a success recorded meanwhile has cleared it.
+            Optional<Instant> since = sql.queryOne("SELECT failing_since FROM integrations WHERE id = ? AND failing_since IS NOT NULL",
                     row -> Sql.instant(row, "failing_since"), integrationId);
             decide(integrationId, result, since, now);
             return since;

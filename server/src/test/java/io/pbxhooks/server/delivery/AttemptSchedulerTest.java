@@ -18,6 +18,8 @@ class AttemptSchedulerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-29T02:24:05Z");
     private static final Duration MAX_WAIT = Duration.ofSeconds(30);
+    private static final Duration QUICK = Duration.ofMillis(3);
+    private static final Duration SLOW = Duration.ofMillis(400);
 
     private int deliveries;
 
@@ -28,7 +30,7 @@ class AttemptSchedulerTest {
         queued.forEach(delivery -> assertTrue(scheduler.add(delivery)));
         assertEquals(queued.subList(0, 2), startable(scheduler));
         assertEquals(List.of(), startable(scheduler));
-        scheduler.finished(queued.get(0));
+        scheduler.finished(queued.get(0), QUICK);
         assertEquals(queued.subList(2, 3), startable(scheduler));
     }
 
@@ -64,7 +66,7 @@ class AttemptSchedulerTest {
         startable(scheduler);
         assertEquals(Map.of("crm", 1L), scheduler.exclusions().integrations());
         scheduler.takeRoomOpened();
-        scheduler.finished(queued.get(0));
+        scheduler.finished(queued.get(0), QUICK);
         startable(scheduler);
         assertTrue(scheduler.takeRoomOpened());
         assertEquals(Map.of(), scheduler.exclusions().integrations());
@@ -93,7 +95,7 @@ class AttemptSchedulerTest {
         scheduler.add(running);
         scheduler.add(stale);
         startable(scheduler);
-        scheduler.finished(running);
+        scheduler.finished(running, QUICK);
         List<PreparedDelivery> expired = new ArrayList<>();
         assertEquals(List.of(), scheduler.startable(NOW, expired));
         assertEquals(List.of(stale), expired);
@@ -120,7 +122,7 @@ class AttemptSchedulerTest {
         scheduler.add(waiting);
         startable(scheduler);
         assertEquals(List.of(waiting), scheduler.takeAllWaiting());
-        scheduler.finished(running);
+        scheduler.finished(running, QUICK);
         assertEquals(List.of(), startable(scheduler));
         assertEquals(Map.of(), scheduler.exclusions().integrations());
     }
@@ -133,6 +135,46 @@ class AttemptSchedulerTest {
         scheduler.add(delivery("a", "crm", "x"));
         assertEquals(0, scheduler.claimRoom());
         assertFalse(scheduler.takeRoomOpened());
+    }
+
+    @Test
+    void whileEveryReceiverSentToIsFastAClaimTakesAWholeBatchAndTheirLinesHoldOne() {
+        AttemptScheduler scheduler = new AttemptScheduler(10, 2, 8, 2, 10, 40, MAX_WAIT);
+        assertEquals(8, scheduler.claimRoom(), "an idle node");
+        PreparedDelivery first = delivery("a", "crm", "x");
+        scheduler.add(first);
+        assertEquals(2, scheduler.claimRoom(), "a receiver not yet heard from");
+        assertEquals(List.of(first), startable(scheduler));
+        scheduler.finished(first, QUICK);
+
+        List<PreparedDelivery> accepted = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            PreparedDelivery next = delivery("a", "crm", "x");
+            if (scheduler.add(next)) {
+                accepted.add(next);
+            }
+        }
+        assertEquals(2 + 8, accepted.size(), "a round and a batch wait for a fast receiver");
+        assertEquals(8, scheduler.claimRoom());
+    }
+
+    @Test
+    void aSlowReceiverBringsClaimsBackToRoundsAndHoldsAtMostTwoRoundsWaiting() {
+        AttemptScheduler scheduler = new AttemptScheduler(10, 2, 8, 2, 10, 40, MAX_WAIT);
+        PreparedDelivery fast = delivery("a", "crm", "x");
+        PreparedDelivery slow = delivery("b", "slow-erp", "y");
+        scheduler.add(fast);
+        scheduler.add(slow);
+        assertEquals(List.of(fast, slow), startable(scheduler));
+        scheduler.finished(fast, QUICK);
+        scheduler.finished(slow, SLOW);
+        scheduler.add(delivery("a", "crm", "x"));
+        int acceptedForTheSlowOne = 0;
+        for (int i = 0; i < 12; i++) {
+            acceptedForTheSlowOne += scheduler.add(delivery("b", "slow-erp", "y")) ? 1 : 0;
+        }
+        assertEquals(2 * 2, acceptedForTheSlowOne);
+        assertEquals(2, scheduler.claimRoom(), "a slow receiver is active");
     }
 
     private static List<PreparedDelivery> startable(AttemptScheduler scheduler) {
