@@ -79,7 +79,7 @@ final class AttemptScheduler {
      * @param claimSize     the most one claim takes (a round); a destination's line holds a round beyond its cap
      * @param deepClaimSize the most one claim takes while every active receiver is fast
      * @param maxWaiting    deliveries waiting on this node at most; at least {@code deepClaimSize}
-     * @param maxWait    the longest a delivery waits to start; with the attempt after it, this must fit in the lease
+     * @param maxWait       the longest a delivery waits to start; with the attempt after it, this must fit in the lease
      */
     AttemptScheduler(int maxInFlight, int claimSize, int perDestination, int perAccount, int maxWaiting, Duration maxWait) {
         this(maxInFlight, claimSize, claimSize, perDestination, perAccount, maxWaiting, maxWait);

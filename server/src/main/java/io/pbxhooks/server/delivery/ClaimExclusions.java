@@ -7,8 +7,8 @@ import java.util.Set;
  * What the next claim leaves out, so that it does not take deliveries this node would not start.
  *
  * @param integrations    integrations (id to the version whose destination this node knows) sending to a destination
- *                        with a round of deliveries already waiting; a changed or deleted integration is claimed again,
- *                        so its new destination is learned
+ *                        with a round of deliveries already waiting; a claim past its window of the oldest due
+ *                        deliveries takes a changed or deleted integration's again, so its new destination is learned
  * @param accountsAtShare accounts with {@code max-in-flight-per-account} attempts in flight and a claim's worth more
  *                        waiting: claimed only for the room no other account's due deliveries want
  * @param roomAtShare     how many of those accounts' deliveries may be claimed at most: they may fill half the waiting

@@ -88,17 +88,20 @@ public class Dispatcher {
 
     private void run() {
         Instant lastClaimOfEveryKind = Instant.MIN;
+        boolean moreOfEveryKind = false;
         while (running) {
             try {
                 int wanted = scheduler.claimRoom();
                 Instant now = clock.instant();
                 // Woken by new work, a claim looks only for new deliveries; retries falling due and ended leases are
-                // looked for once per poll interval, as often as an idle node would.
-                boolean everyKind = !now.isBefore(lastClaimOfEveryKind.plus(settings.getPollInterval()));
+                // looked for once per poll interval, as often as an idle node would, and again at once while such a
+                // claim comes back full (a backlog of retries after a receiver's outage).
+                boolean everyKind = moreOfEveryKind || !now.isBefore(lastClaimOfEveryKind.plus(settings.getPollInterval()));
                 List<ClaimedDelivery> batch = List.of();
                 if (wanted > 0) {
                     batch = claims.claim(node, wanted, now, settings.getLease(), scheduler.exclusions(), everyKind);
                     lastClaimOfEveryKind = everyKind ? now : lastClaimOfEveryKind;
+                    moreOfEveryKind = everyKind && batch.size() == wanted;
                 }
                 List<PreparedDelivery> refused = new ArrayList<>();
                 for (ClaimedDelivery delivery : batch) {
