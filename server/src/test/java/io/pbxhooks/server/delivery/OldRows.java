@@ -20,7 +20,7 @@ final class OldRows {
     }
 
     /** A version 7 UUID of {@code when}, like the ids the server gives deliveries: old ones sort before new ones. */
-    private static String timeOrderedId(Instant when, int index) {
+    static String timeOrderedId(Instant when, int index) {
         long high = (when.toEpochMilli() << 16) | 0x7000 | (index & 0xfff);
         long low = 0x8000_0000_0000_0000L | (ThreadLocalRandom.current().nextLong() & 0x3fff_ffff_ffff_ffffL);
         return new UUID(high, low).toString();

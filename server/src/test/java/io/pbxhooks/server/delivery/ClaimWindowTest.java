@@ -1,0 +1,116 @@
+package io.pbxhooks.server.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.pbxhooks.admin.v1.Integration;
+import io.pbxhooks.server.delivery.DeliveryHarness.TestAccount;
+import io.pbxhooks.server.testing.TestDatabase;
+import io.pbxhooks.server.testing.TestServer;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A claim reads a window of the oldest due deliveries: a backlog of deliveries it must leave out (their receiver's line
+ * is full) costs each claim no more than the window, and the deliveries behind that backlog are still claimed by a scan
+ * past the window, at most once per poll interval.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClaimWindowTest {
+
+    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+    private static final Duration POLL_INTERVAL = Duration.ofHours(1);
+
+    /** A poll interval of an hour: the server's own dispatcher, never woken here, claims nothing of these rows. */
+    private final DeliveryHarness.PerDatabase servers = new DeliveryHarness.PerDatabase(Map.of("pbxhooks.delivery.poll-interval", "1h"));
+    private final Receiver receiver = new Receiver();
+
+    @AfterAll
+    void stop() throws Exception {
+        servers.close();
+        receiver.close();
+    }
+
+    static List<TestDatabase.Kind> databases() {
+        return TestDatabase.kinds();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void deliveriesBehindABacklogThatIsLeftOutAreClaimedByAScanPastTheWindowOncePerPollInterval(TestDatabase.Kind database) throws Exception {
+        DeliveryHarness harness = servers.on(database);
+        TestServer server = harness.api().server();
+        TestAccount account = harness.newAccount();
+        Integration busy = Backlogs.create(harness, account, receiver.url("/busy"));
+        Integration other = Backlogs.create(harness, account, receiver.url("/other"));
+        Instant start = Instant.now();
+        insertPending(server, account, busy, "backlog", 500, start.minusSeconds(60));
+        insertPending(server, account, other, "behind-1", 5, start.minusSeconds(30));
+        DeliveryClaims claims = server.context().getBean(DeliveryClaims.class);
+        long busyVersion = server.queryForLong("SELECT version FROM integrations WHERE id = '" + busy.getId() + "'");
+        ClaimExclusions busyLineFull = new ClaimExclusions(Map.of(busy.getId(), busyVersion), Set.of(), 0);
+
+        assertEquals(5, claims.claim("node", 10, start, Duration.ofMinutes(1), busyLineFull, false).size(),
+                "the window (40 rows) is all the busy receiver's: the scan past it finds the other's");
+
+        insertPending(server, account, other, "behind-2", 5, start.minusSeconds(20));
+        assertEquals(List.of(), claims.claim("node", 10, start.plusSeconds(1), Duration.ofMinutes(1), busyLineFull, false),
+                "within the poll interval the claim reads only its window");
+        List<ClaimedDelivery> later = claims.claim("node", 10, start.plus(POLL_INTERVAL).plusSeconds(2), Duration.ofMinutes(1), busyLineFull, false);
+        assertEquals(5, later.size());
+        assertEquals(Set.of(other.getId()), Set.copyOf(later.stream().map(ClaimedDelivery::integrationId).toList()));
+
+        List<ClaimedDelivery> withoutExclusions = claims.claim("node", 10, start.plus(POLL_INTERVAL).plusSeconds(3), Duration.ofMinutes(1),
+                ClaimExclusions.NONE, false);
+        assertEquals(10, withoutExclusions.size());
+        assertEquals(Set.of(busy.getId()), Set.copyOf(withoutExclusions.stream().map(ClaimedDelivery::integrationId).toList()));
+    }
+
+    private static void insertPending(TestServer server, TestAccount account, Integration integration, String prefix, int count, Instant due) {
+        String time = DATETIME.format(due);
+        server.inTransaction(connection -> {
+            for (int index = 0; index < count; index++) {
+                String eventId = prefix + "-" + integration.getId() + "-" + index;
+                long eventRowId;
+                try (PreparedStatement event = connection.prepareStatement("INSERT INTO events (account_id, event_id, service_type, event_type, "
+                        + "ordering_key, occurred_at, received_at, fields) VALUES (?, ?, 'hosted-pbx', 'inbound_call_received', ?, ?, ?, '[]')",
+                        PreparedStatement.RETURN_GENERATED_KEYS)) {
+                    event.setString(1, account.id());
+                    event.setString(2, eventId);
+                    event.setString(3, "call-" + eventId);
+                    event.setString(4, time);
+                    event.setString(5, time);
+                    event.executeUpdate();
+                    try (ResultSet keys = event.getGeneratedKeys()) {
+                        keys.next();
+                        eventRowId = keys.getLong(1);
+                    }
+                }
+                try (PreparedStatement delivery = connection.prepareStatement("INSERT INTO deliveries (id, event_row_id, account_id, integration_id, "
+                        + "event_id, service_type, event_type, ordering_key, state, attempt_count, next_attempt_at, last_status_code, test, create_time, update_time) "
+                        + "VALUES (?, ?, ?, ?, ?, 'hosted-pbx', 'inbound_call_received', ?, 'PENDING', 0, ?, 0, FALSE, ?, ?)")) {
+                    delivery.setString(1, OldRows.timeOrderedId(due, index));
+                    delivery.setLong(2, eventRowId);
+                    delivery.setString(3, account.id());
+                    delivery.setString(4, integration.getId());
+                    delivery.setString(5, eventId);
+                    delivery.setString(6, "call-" + eventId);
+                    delivery.setString(7, time);
+                    delivery.setString(8, time);
+                    delivery.setString(9, time);
+                    delivery.executeUpdate();
+                }
+            }
+        });
+    }
+}
