@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -59,26 +60,29 @@ class DeliveryClaims {
      */
     private static final TransactionDefinition READ_COMMITTED = readCommitted();
 
-    /** A claim reads the oldest {@value}× as many due deliveries of each kind as it may take, and leaves out the excluded there. */
+    /**
+     * A claim reads the oldest {@value}× as many due deliveries of each kind as it may take (at least
+     * {@link #MIN_WINDOW}), and leaves out the excluded there.
+     */
     private static final int WINDOW_FACTOR = 4;
-    /** A scan past the window spends at most a tenth of the claims' time. */
-    private static final int SCAN_COST_FACTOR = 10;
+    private static final int MIN_WINDOW = 128;
+    /** A scan past the window spends at most a quarter of the claims' time: after a scan that took t, none for 3 t. */
+    private static final int SCAN_COST_FACTOR = 3;
 
     private final Sql sql;
     private final TransactionOperations<Connection> transactions;
     private final EventFieldsCodec fields;
     private final String lockingClause;
-    private final Duration scanInterval;
     /** Used by the dispatcher's one thread. */
     private Instant nextScanPastWindow = Instant.MIN;
+    private boolean scanDeferred;
 
     DeliveryClaims(Sql sql, TransactionOperations<Connection> transactions, EventFieldsCodec fields,
-                   @Value("${pbxhooks.datasource.url}") String databaseUrl, DeliverySettings settings) {
+                   @Value("${pbxhooks.datasource.url}") String databaseUrl) {
         this.sql = sql;
         this.transactions = transactions;
         this.fields = fields;
         this.lockingClause = databaseUrl.startsWith("jdbc:h2:") ? UNLOCKED : LOCKED;
-        this.scanInterval = settings.getPollInterval();
     }
 
     /**
@@ -93,7 +97,9 @@ class DeliveryClaims {
             }
             Window window = window(now, max, kinds, exclusions);
             List<String> ids = window.ids();
-            if (ids.size() < max && window.full() && !now.isBefore(nextScanPastWindow)) {
+            boolean scanWanted = ids.size() < max && window.full();
+            scanDeferred = scanWanted && now.isBefore(nextScanPastWindow);
+            if (scanWanted && !scanDeferred) {
                 ids = scanPastWindow(now, max, kinds, exclusions);
             }
             if (ids.isEmpty()) {
@@ -110,6 +116,11 @@ class DeliveryClaims {
             }
             return load(ids);
         });
+    }
+
+    /** When the last claim put off a scan past its window (it may find more then); empty if it did not. */
+    Optional<Instant> deferredScan() {
+        return scanDeferred ? Optional.of(nextScanPastWindow) : Optional.empty();
     }
 
     /**
@@ -143,14 +154,15 @@ class DeliveryClaims {
     }
 
     /**
-     * The first {@code max} due deliveries among the oldest {@link #WINDOW_FACTOR}×{@code max} of each kind, the
+     * The first {@code max} due deliveries among the oldest {@link #WINDOW_FACTOR}×{@code max} of each kind (at least
+     * {@link #MIN_WINDOW}), the
      * exclusions applied here: however many due deliveries they leave out, a claim reads no more than its window. (With
      * the exclusions in the query, a claim read every excluded row before the LIMIT: with a backlog for one receiver
      * whose line was full, about a second per claim on MariaDB, and delivery collapsed.) The rows read beyond those
      * taken stay locked only until this short transaction ends.
      */
     private Window window(Instant now, int max, int kinds, ClaimExclusions exclusions) {
-        int size = WINDOW_FACTOR * max;
+        int size = Math.max(MIN_WINDOW, WINDOW_FACTOR * max);
         List<Candidate> candidates = new ArrayList<>();
         boolean full = false;
         for (int kind = 0; kind < kinds; kind++) {
@@ -184,8 +196,9 @@ class DeliveryClaims {
 
     /**
      * Past the window, for due deliveries behind a backlog the exclusions leave out (another receiver's, an account's
-     * beyond its share): the exclusions in the queries, which read every excluded row before their LIMIT. At most once
-     * per poll interval, and less often when it is slow, so that it takes at most a tenth of the claims' time.
+     * beyond its share): the exclusions in the queries, which read every excluded row before their LIMIT. After a scan
+     * that took t, the next comes no sooner than 3 t later, so that scans take at most a quarter of the time: a scan of
+     * a few hundred rows is hardly held back, one that reads a backlog of a hundred thousand is.
      */
     private List<String> scanPastWindow(Instant now, int max, int kinds, ClaimExclusions exclusions) {
         long started = System.nanoTime();
@@ -195,9 +208,7 @@ class DeliveryClaims {
         if (borrowed > 0 && !atShare.isEmpty()) {
             ids.addAll(claimable(now, borrowed, kinds, exclusions.integrations(), "IN", atShare));
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        Duration pause = took.multipliedBy(SCAN_COST_FACTOR);
-        nextScanPastWindow = now.plus(pause.compareTo(scanInterval) > 0 ? pause : scanInterval);
+        nextScanPastWindow = now.plus(Duration.ofNanos(System.nanoTime() - started).multipliedBy(SCAN_COST_FACTOR));
         return ids;
     }
 

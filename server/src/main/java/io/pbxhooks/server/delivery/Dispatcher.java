@@ -116,7 +116,7 @@ public class Dispatcher {
                 release(refused);
                 startWhatMay();
                 if (batch.size() < wanted || wanted == 0) {
-                    signal.await(settings.getPollInterval());
+                    signal.await(untilNextClaim(now));
                 }
             } catch (InterruptedException stopping) {
                 return;
@@ -125,6 +125,13 @@ public class Dispatcher {
                 sleep(settings.getPollInterval());
             }
         }
+    }
+
+    /** The poll interval, or less when the claim put off a scan past its window until sooner. */
+    private Duration untilNextClaim(Instant now) {
+        Duration poll = settings.getPollInterval();
+        return claims.deferredScan().map(at -> Duration.between(now, at))
+                .map(wait -> wait.compareTo(poll) < 0 ? wait.plusMillis(1) : poll).orElse(poll);
     }
 
     private void queue(ClaimedDelivery delivery, Optional<IntegrationRecord> integration, List<PreparedDelivery> refused) {
