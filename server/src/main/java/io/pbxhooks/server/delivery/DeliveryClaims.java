@@ -58,7 +58,7 @@ class DeliveryClaims {
      * On MySQL/MariaDB, repeatable read (their default) would lock the gaps the claim scans and block the inserts of
      * ingest and the outcome updates, up to deadlocks; under read committed the claim locks only the rows it takes.
      */
-    private static final TransactionDefinition READ_COMMITTED = readCommitted();
+    static final TransactionDefinition READ_COMMITTED = readCommitted();
 
     /**
      * A claim reads the oldest {@value}× as many due deliveries of each kind as it may take (at least
@@ -155,14 +155,16 @@ class DeliveryClaims {
 
     /**
      * The first {@code max} due deliveries among the oldest {@link #WINDOW_FACTOR}×{@code max} of each kind (at least
-     * {@link #MIN_WINDOW}), the
+     * {@link #MIN_WINDOW}; only {@code max} when nothing is excluded), the
      * exclusions applied here: however many due deliveries they leave out, a claim reads no more than its window. (With
      * the exclusions in the query, a claim read every excluded row before the LIMIT: with a backlog for one receiver
      * whose line was full, about a second per claim on MariaDB, and delivery collapsed.) The rows read beyond those
      * taken stay locked only until this short transaction ends.
      */
     private Window window(Instant now, int max, int kinds, ClaimExclusions exclusions) {
-        int size = Math.max(MIN_WINDOW, WINDOW_FACTOR * max);
+        // Without exclusions the window is the claim itself: reading (and locking) more would buy nothing.
+        boolean excluding = !exclusions.integrations().isEmpty() || !exclusions.accountsAtShare().isEmpty();
+        int size = excluding ? Math.max(MIN_WINDOW, WINDOW_FACTOR * max) : max;
         List<Candidate> candidates = new ArrayList<>();
         boolean full = false;
         for (int kind = 0; kind < kinds; kind++) {

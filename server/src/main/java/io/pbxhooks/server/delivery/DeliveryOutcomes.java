@@ -61,7 +61,8 @@ class DeliveryOutcomes {
      * batch, each still conditional on this node holding that attempt's lease (its row count checked one by one).
      */
     void recordAll(String node, List<Finished> finished) {
-        transactions.executeWrite(status -> {
+        // Read committed, as claims are: no gap locks on the indexes the state change moves the rows in.
+        transactions.execute(DeliveryClaims.READ_COMMITTED, status -> {
             for (int from = 0; from < finished.size(); from += ATTEMPTS_PER_STATEMENT) {
                 List<Finished> chunk = finished.subList(from, Math.min(finished.size(), from + ATTEMPTS_PER_STATEMENT));
                 List<Object> parameters = new ArrayList<>(chunk.size() * 10);
