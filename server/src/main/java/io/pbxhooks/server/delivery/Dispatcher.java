@@ -99,13 +99,14 @@ public class Dispatcher {
                 Instant now = clock.instant();
                 // Woken by new work, a claim looks only for new deliveries; retries falling due and ended leases are
                 // looked for once per poll interval, as often as an idle node would, and again at once while such a
-                // claim comes back full (a backlog of retries after a receiver's outage).
+                // claim comes back full and with some of them (a backlog of retries after a receiver's outage).
                 boolean everyKind = moreOfEveryKind || !now.isBefore(lastClaimOfEveryKind.plus(settings.getPollInterval()));
                 List<ClaimedDelivery> batch = List.of();
                 if (wanted > 0) {
                     batch = claims.claim(node, wanted, now, settings.getLease(), scheduler.exclusions(), everyKind);
                     lastClaimOfEveryKind = everyKind ? now : lastClaimOfEveryKind;
-                    moreOfEveryKind = everyKind && batch.size() == wanted;
+                    // Attempted before: a retry, or a delivery whose lease ended.
+                    moreOfEveryKind = everyKind && batch.size() == wanted && batch.stream().anyMatch(claimed -> claimed.attempt() > 1);
                 }
                 List<PreparedDelivery> refused = new ArrayList<>();
                 for (ClaimedDelivery delivery : batch) {
