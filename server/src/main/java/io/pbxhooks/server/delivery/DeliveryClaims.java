@@ -165,23 +165,10 @@ class DeliveryClaims {
         // Without exclusions the window is the claim itself: reading (and locking) more would buy nothing.
         boolean excluding = !exclusions.integrations().isEmpty() || !exclusions.accountsAtShare().isEmpty();
         int size = excluding ? Math.max(MIN_WINDOW, WINDOW_FACTOR * max) : max;
-        List<Candidate> candidates = new ArrayList<>();
-        boolean full = false;
-        for (int kind = 0; kind < kinds; kind++) {
-            List<Object> parameters = new ArrayList<>(kind == 2 ? List.of(now, false) : List.of(now));
-            parameters.add(size);
-            boolean leaseEnded = kind == 2;
-            List<Candidate> ofKind = sql.query("SELECT d.id, d.integration_id, d.account_id, d.next_attempt_at, d.lease_until, d.event_row_id "
-                            + "FROM deliveries d WHERE " + DUE.get(kind) + NOT_BEHIND_AN_EARLIER + IN_INDEX_ORDER.get(kind) + lockingClause,
-                    row -> new Candidate(row.getString("id"), Sql.instant(row, leaseEnded ? "lease_until" : "next_attempt_at"),
-                            row.getLong("event_row_id"), row.getString("integration_id"), row.getString("account_id")), parameters.toArray());
-            full |= ofKind.size() == size;
-            candidates.addAll(ofKind);
-        }
-        candidates.sort(Comparator.comparing(Candidate::due).thenComparingLong(Candidate::eventRowId));
+        Due due = due(now, kinds, size, "", List.of());
         List<String> ids = new ArrayList<>();
         List<String> ofAccountsAtShare = new ArrayList<>();
-        for (Candidate candidate : candidates) {
+        for (Candidate candidate : due.oldestFirst()) {
             if (exclusions.integrations().containsKey(candidate.integrationId())) {
                 continue;
             }
@@ -193,7 +180,7 @@ class DeliveryClaims {
         }
         int borrowed = Math.max(0, Math.min(Math.min(max - ids.size(), exclusions.roomAtShare()), ofAccountsAtShare.size()));
         ids.addAll(ofAccountsAtShare.subList(0, borrowed));
-        return new Window(ids, full);
+        return new Window(ids, due.someKindFull());
     }
 
     /**
@@ -222,29 +209,46 @@ class DeliveryClaims {
      */
     private List<String> claimable(Instant now, int max, int kinds, Map<String, Long> excludedIntegrations, String accountTest,
                                    Set<String> accounts) {
-        List<Candidate> candidates = new ArrayList<>();
-        for (int kind = 0; kind < kinds; kind++) {
-            StringBuilder query = new StringBuilder("SELECT d.id, d.next_attempt_at, d.lease_until, d.event_row_id FROM deliveries d WHERE ")
-                    .append(DUE.get(kind)).append(NOT_BEHIND_AN_EARLIER);
-            List<Object> parameters = new ArrayList<>(kind == 2 ? List.of(now, false) : List.of(now));
-            if (!excludedIntegrations.isEmpty()) {
-                query.append(" AND NOT EXISTS (SELECT 1 FROM integrations i WHERE i.id = d.integration_id AND (")
-                        .append(String.join(" OR ", Collections.nCopies(excludedIntegrations.size(), "(i.id = ? AND i.version = ?)")))
-                        .append("))");
-                excludedIntegrations.forEach((id, version) -> Collections.addAll(parameters, id, version));
-            }
-            if (!accounts.isEmpty()) {
-                query.append(" AND d.account_id ").append(accountTest).append(" (").append(placeholders(accounts.size())).append(")");
-                parameters.addAll(accounts);
-            }
-            parameters.add(max);
-            boolean leaseEnded = kind == 2;
-            candidates.addAll(sql.query(query.append(IN_INDEX_ORDER.get(kind)).append(lockingClause).toString(),
-                    row -> new Candidate(row.getString("id"), Sql.instant(row, leaseEnded ? "lease_until" : "next_attempt_at"),
-                            row.getLong("event_row_id"), null, null), parameters.toArray()));
+        StringBuilder filter = new StringBuilder();
+        List<Object> parameters = new ArrayList<>();
+        if (!excludedIntegrations.isEmpty()) {
+            filter.append(" AND NOT EXISTS (SELECT 1 FROM integrations i WHERE i.id = d.integration_id AND (")
+                    .append(String.join(" OR ", Collections.nCopies(excludedIntegrations.size(), "(i.id = ? AND i.version = ?)")))
+                    .append("))");
+            excludedIntegrations.forEach((id, version) -> Collections.addAll(parameters, id, version));
         }
-        return candidates.stream().sorted(Comparator.comparing(Candidate::due).thenComparingLong(Candidate::eventRowId))
-                .limit(max).map(Candidate::id).toList();
+        if (!accounts.isEmpty()) {
+            filter.append(" AND d.account_id ").append(accountTest).append(" (").append(placeholders(accounts.size())).append(")");
+            parameters.addAll(accounts);
+        }
+        return due(now, kinds, max, filter.toString(), parameters).oldestFirst().stream().limit(max).map(Candidate::id).toList();
+    }
+
+    /** Due deliveries, oldest due first, and whether some kind had more due than were read. */
+    private record Due(List<Candidate> oldestFirst, boolean someKindFull) {
+    }
+
+    /**
+     * Up to {@code limit} due deliveries of each of the first {@code kinds} kinds, each kind read by its own query walking
+     * its index in order, with {@code filter} (and its parameters) added to each; merged oldest due first.
+     */
+    private Due due(Instant now, int kinds, int limit, String filter, List<Object> filterParameters) {
+        List<Candidate> candidates = new ArrayList<>();
+        boolean someKindFull = false;
+        for (int kind = 0; kind < kinds; kind++) {
+            boolean leaseEnded = kind == 2;
+            List<Object> parameters = new ArrayList<>(leaseEnded ? List.of(now, false) : List.of(now));
+            parameters.addAll(filterParameters);
+            parameters.add(limit);
+            List<Candidate> ofKind = sql.query("SELECT d.id, d.integration_id, d.account_id, d.next_attempt_at, d.lease_until, d.event_row_id "
+                            + "FROM deliveries d WHERE " + DUE.get(kind) + NOT_BEHIND_AN_EARLIER + filter + IN_INDEX_ORDER.get(kind) + lockingClause,
+                    row -> new Candidate(row.getString("id"), Sql.instant(row, leaseEnded ? "lease_until" : "next_attempt_at"),
+                            row.getLong("event_row_id"), row.getString("integration_id"), row.getString("account_id")), parameters.toArray());
+            someKindFull |= ofKind.size() == limit;
+            candidates.addAll(ofKind);
+        }
+        candidates.sort(Comparator.comparing(Candidate::due).thenComparingLong(Candidate::eventRowId));
+        return new Due(candidates, someKindFull);
     }
 
     private record Candidate(String id, Instant due, long eventRowId, String integrationId, String accountId) {
