@@ -8,10 +8,10 @@ import io.pbxhooks.admin.port.IntegrationRecord;
 import io.pbxhooks.model.DeliveryResult;
 import io.pbxhooks.model.Payload;
 import io.pbxhooks.server.metrics.PbxhooksMetrics;
+import io.pbxhooks.server.persistence.Deadlocks;
 import io.pbxhooks.server.persistence.JdbcIntegrationStore;
 import io.pbxhooks.spi.OutboundMessage;
 import jakarta.annotation.PreDestroy;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +42,6 @@ public class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     /** Deadlock, or a serialization failure (MySQL/MariaDB and H2). */
-    private static final String DEADLOCK_SQL_STATE = "40001";
     private static final Duration DEADLOCK_PAUSE = Duration.ofMillis(5);
 
     private final DeliverySettings settings;
@@ -126,7 +125,7 @@ public class Dispatcher {
             } catch (InterruptedException stopping) {
                 return;
             } catch (RuntimeException e) {
-                if (isDeadlock(e)) {
+                if (Deadlocks.isDeadlock(e)) {
                     // The database chose the claim to roll back so that another transaction could go on: claim again now.
                     LOG.debug("A claim met a deadlock and was rolled back; claiming again");
                     sleep(DEADLOCK_PAUSE);
@@ -243,15 +242,6 @@ public class Dispatcher {
         DeliveryOutcomes.AttemptLog attempt = new DeliveryOutcomes.AttemptLog(started, Duration.between(started, now), result);
         outcomes.submit(node, new DeliveryOutcomes.Finished(delivery, attempt, next, wait.map(now::plus).orElse(null), now));
         return result.outcome() == DeliveryResult.Outcome.REFUSED ? "refused" : next.name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static boolean isDeadlock(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sqlFailure && DEADLOCK_SQL_STATE.equals(sqlFailure.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void sleep(Duration duration) {

@@ -2,6 +2,7 @@ package io.pbxhooks.server.retention;
 
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
+import io.pbxhooks.server.persistence.Deadlocks;
 import io.pbxhooks.server.persistence.Sql;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -11,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Deletes what is older than a cutoff, in batches of short transactions: finished (SUCCEEDED or FAILED) deliveries last
@@ -31,6 +34,8 @@ public class RetentionPurge {
 
     private static final String FINISHED = "state IN ('SUCCEEDED', 'FAILED') AND update_time < ?";
     private static final String UNREFERENCED = "NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_row_id = events.id)";
+    private static final int ROUNDS_WITHOUT_PROGRESS = 10;
+    private static final Duration PAUSE_AFTER_SKIPPING = Duration.ofMillis(20);
     private static final TransactionDefinition SHORT_WRITE = new TransactionDefinition() {
         @Override
         public Optional<Isolation> getIsolationLevel() {
@@ -54,36 +59,70 @@ public class RetentionPurge {
     /** Deletes, batch by batch, everything older than {@code cutoff} that may go. */
     public Purged purge(Instant cutoff, int batchSize) {
         long started = System.nanoTime();
-        long attempts = 0;
-        long deliveries = 0;
-        long events = 0;
+        long[] attempts = {0};
+        long deliveries = inBatches(batchSize,
+                () -> transactions.executeRead(status -> sql.query("SELECT id FROM deliveries WHERE " + FINISHED + " LIMIT ?",
+                        row -> row.getString("id"), cutoff, batchSize)),
+                candidates -> {
+                    long[] deleted = deleteDeliveries(candidates, cutoff);
+                    attempts[0] += deleted[0];
+                    return deleted[1];
+                });
+        long events = inBatches(batchSize,
+                () -> transactions.executeRead(status -> sql.query("SELECT id FROM events WHERE received_at < ? AND " + UNREFERENCED
+                        + " LIMIT ?", row -> row.getLong("id"), cutoff, batchSize)),
+                candidates -> deleteEvents(candidates, cutoff));
+        return new Purged(attempts[0], deliveries, events, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Deletes batches of candidates until none is left; returns how many were deleted. A candidate locked elsewhere is
+     * skipped and read again after a pause: another purger is deleting it, or a claim scanning the deliveries' indexes
+     * holds it for a moment (InnoDB locks the row where a range scan stops); a batch chosen as a deadlock victim is tried
+     * again the same way. Gives up, for the next run to finish,
+     * only after {@value #ROUNDS_WITHOUT_PROGRESS} rounds in a row deleted nothing.
+     */
+    private <T> long inBatches(int batchSize, Supplier<List<T>> candidates, Function<List<T>, Long> delete) {
+        long total = 0;
+        int roundsWithoutProgress = 0;
         while (true) {
-            List<String> candidates = transactions.executeRead(status -> sql.query("SELECT id FROM deliveries WHERE " + FINISHED + " LIMIT ?",
-                    row -> row.getString("id"), cutoff, batchSize));
-            if (candidates.isEmpty()) {
-                break;
+            List<T> batch = candidates.get();
+            if (batch.isEmpty()) {
+                return total;
             }
-            long[] deleted = deleteDeliveries(candidates, cutoff);
-            attempts += deleted[0];
-            deliveries += deleted[1];
-            // None deleted: another node holds them; it or the next run finishes the work.
-            if (candidates.size() < batchSize || deleted[1] == 0) {
-                break;
+            long deleted;
+            try {
+                deleted = delete.apply(batch);
+            } catch (RuntimeException e) {
+                if (!Deadlocks.isDeadlock(e)) {
+                    throw e;
+                }
+                // Two purgers deleting attempts lock, each, the index row where the other's range begins.
+                deleted = 0;
             }
+            total += deleted;
+            if (deleted == batch.size()) {
+                roundsWithoutProgress = 0;
+                if (batch.size() < batchSize) {
+                    return total;
+                }
+                continue;
+            }
+            roundsWithoutProgress = deleted == 0 ? roundsWithoutProgress + 1 : 0;
+            if (roundsWithoutProgress >= ROUNDS_WITHOUT_PROGRESS) {
+                return total;
+            }
+            pause();
         }
-        while (true) {
-            List<Long> candidates = transactions.executeRead(status -> sql.query("SELECT id FROM events WHERE received_at < ? AND " + UNREFERENCED
-                    + " LIMIT ?", row -> row.getLong("id"), cutoff, batchSize));
-            if (candidates.isEmpty()) {
-                break;
-            }
-            long deleted = deleteEvents(candidates, cutoff);
-            events += deleted;
-            if (candidates.size() < batchSize || deleted == 0) {
-                break;
-            }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(PAUSE_AFTER_SKIPPING.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("retention purge interrupted", e);
         }
-        return new Purged(attempts, deliveries, events, Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** The attempts and deliveries deleted; attempts first, as they refer to their delivery. */
