@@ -8,18 +8,25 @@ import io.pbxhooks.ingest.v1.PublishRequest;
 import io.pbxhooks.ingest.v1.PublishResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
 /**
  * The PBX side: Hosted PBX call events published over several {@code Publish} streams. Open loop: events are due at a
  * fixed rate and sent when due whatever the server does, latency counted from when they were due. Saturating: each
- * stream keeps a window of events outstanding, as fast as the server acknowledges them.
+ * stream keeps a window of events outstanding, as fast as the server acknowledges them. A producer key publishes for
+ * its own account only, so each of the {@code streamCount} lanes has a stream per account it carries events of.
  */
 final class Producer implements AutoCloseable {
 
@@ -31,14 +38,16 @@ final class Producer implements AutoCloseable {
     }
 
     private final ManagedChannel channel;
-    private final String key;
+    private final Function<String, String> producerKeyOf;
+    private final Map<String, String> producerKeys = new ConcurrentHashMap<>();
     private final int streamCount;
     private final String runId = "run" + Long.toString(System.currentTimeMillis(), 36);
     private final AtomicLong nextSequence = new AtomicLong(1);
 
-    Producer(int grpcPort, String key, int streamCount) {
+    /** @param producerKeyOf the producer key of an account, asked once per account */
+    Producer(int grpcPort, Function<String, String> producerKeyOf, int streamCount) {
         this.channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
-        this.key = key;
+        this.producerKeyOf = producerKeyOf;
         this.streamCount = streamCount;
     }
 
@@ -88,58 +97,66 @@ final class Producer implements AutoCloseable {
         return streams.finish(start, sendSeconds, sent);
     }
 
-    /** The streams of one step; event {@code index} goes to stream {@code index % streamCount}. */
+    /**
+     * The streams of one step; event {@code index} goes to lane {@code index % streamCount}, on the lane's stream of its
+     * account (opened when the lane first carries an event of it). The window is per lane.
+     */
     private final class Streams {
         private final Schedule schedule;
-        private final List<StreamObserver<PublishRequest>> requests = new ArrayList<>();
+        private final List<Map<String, StreamObserver<PublishRequest>>> lanes = new ArrayList<>();
         private final List<Semaphore> windows = new ArrayList<>();
-        private final CountDownLatch closed;
+        private final List<CompletableFuture<Void>> closed = new ArrayList<>();
         private final AtomicLong accepted = new AtomicLong();
         private final AtomicLong failed = new AtomicLong();
         private final AtomicLong lastAckNanos = new AtomicLong();
         private final Latencies ackLatency = new Latencies();
         private int expected;
 
-        /** @param window events outstanding per stream at most; 0 for no limit (open loop) */
+        /** @param window events outstanding per lane at most; 0 for no limit (open loop) */
         Streams(Schedule schedule, int expected, int window) {
             this.schedule = schedule;
             this.expected = expected;
-            this.closed = new CountDownLatch(streamCount);
+            for (int index = 0; index < streamCount; index++) {
+                windows.add(window > 0 ? new Semaphore(window) : null);
+                lanes.add(new HashMap<>());
+            }
+        }
+
+        private StreamObserver<PublishRequest> open(String accountId, Semaphore room) {
+            String key = producerKeys.computeIfAbsent(accountId, producerKeyOf);
             EventIngestServiceGrpc.EventIngestServiceStub stub = Provisioning.withKey(EventIngestServiceGrpc.newStub(channel), key)
                     .withDeadlineAfter(1, TimeUnit.HOURS);
-            for (int index = 0; index < streamCount; index++) {
-                Semaphore room = window > 0 ? new Semaphore(window) : null;
-                windows.add(room);
-                requests.add(stub.publish(new StreamObserver<>() {
-                    @Override
-                    public void onNext(PublishResponse response) {
-                        long now = System.nanoTime();
-                        long sequence = Long.parseLong(response.getEventId().substring(response.getEventId().lastIndexOf('-') + 1));
-                        if (response.getOutcome() == PublishResponse.Outcome.ACCEPTED) {
-                            accepted.incrementAndGet();
-                        } else {
-                            failed.incrementAndGet();
-                        }
-                        ackLatency.recordNanos(now - schedule.dueNanos(sequence));
-                        lastAckNanos.accumulateAndGet(now, Math::max);
-                        if (room != null) {
-                            room.release();
-                        }
-                    }
-
-                    @Override
-                    public void onError(Throwable failure) {
-                        System.out.println("  a Publish stream failed: " + failure);
+            CompletableFuture<Void> ended = new CompletableFuture<>();
+            closed.add(ended);
+            return stub.publish(new StreamObserver<>() {
+                @Override
+                public void onNext(PublishResponse response) {
+                    long now = System.nanoTime();
+                    long sequence = Long.parseLong(response.getEventId().substring(response.getEventId().lastIndexOf('-') + 1));
+                    if (response.getOutcome() == PublishResponse.Outcome.ACCEPTED) {
+                        accepted.incrementAndGet();
+                    } else {
                         failed.incrementAndGet();
-                        closed.countDown();
                     }
+                    ackLatency.recordNanos(now - schedule.dueNanos(sequence));
+                    lastAckNanos.accumulateAndGet(now, Math::max);
+                    if (room != null) {
+                        room.release();
+                    }
+                }
 
-                    @Override
-                    public void onCompleted() {
-                        closed.countDown();
-                    }
-                }));
-            }
+                @Override
+                public void onError(Throwable failure) {
+                    System.out.println("  a Publish stream failed: " + failure);
+                    failed.incrementAndGet();
+                    ended.complete(null);
+                }
+
+                @Override
+                public void onCompleted() {
+                    ended.complete(null);
+                }
+            });
         }
 
         void awaitRoom(int index) throws InterruptedException {
@@ -147,7 +164,8 @@ final class Producer implements AutoCloseable {
         }
 
         void send(int index, PublishRequest request) {
-            requests.get(index % streamCount).onNext(request);
+            int lane = index % streamCount;
+            lanes.get(lane).computeIfAbsent(request.getAccountId(), accountId -> open(accountId, windows.get(lane))).onNext(request);
         }
 
         Step finish(long start, double sendSeconds) throws InterruptedException {
@@ -156,8 +174,10 @@ final class Producer implements AutoCloseable {
 
         Step finish(long start, double sendSeconds, int sent) throws InterruptedException {
             expected = sent;
-            requests.forEach(StreamObserver::onCompleted);
-            if (!closed.await(10, TimeUnit.MINUTES)) {
+            lanes.forEach(lane -> lane.values().forEach(StreamObserver::onCompleted));
+            try {
+                CompletableFuture.allOf(closed.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+            } catch (TimeoutException | ExecutionException notAll) {
                 System.out.println("  not every Publish stream was answered within 10 minutes");
             }
             double ackSeconds = (lastAckNanos.get() - start) / 1e9;

@@ -33,8 +33,8 @@ class IngestServices implements GrpcServiceProvider {
                 PublishRequest.getDescriptor().getFile(), plugins.triggers());
         // The last interceptor runs first: the one lock on each call's outbound side (and the close that waits for a
         // stream's answers), error mapping, authentication, then the stream count per key. Requests are parsed inside the call, where the error mapping sees a malformed one.
-        AuthInterceptor authentication = new AuthInterceptor(authenticator, EnumSet.of(Role.PRODUCER, Role.OPERATOR),
-                "publishing events needs a PRODUCER key (or an OPERATOR key)");
+        AuthInterceptor authentication = new AuthInterceptor(authenticator, EnumSet.of(Role.PRODUCER),
+                "publishing events needs a PRODUCER key of the account; admin and operator keys cannot publish");
         this.service = ServerInterceptors.intercept(ServerInterceptors.useInputStreamMessages(bound),
                 new PublishStreamLimit(limits.getPublishStreamsPerKey(), metrics), authentication, new ErrorMappingInterceptor(),
                 new PublishCalls());

@@ -2,7 +2,6 @@ package io.pbxhooks.server.ingest;
 
 import com.google.protobuf.Timestamp;
 import io.pbxhooks.admin.port.Principal;
-import io.pbxhooks.admin.port.Role;
 import io.pbxhooks.ingest.v1.PublishRequest;
 import io.pbxhooks.ingest.v1.PublishResponse;
 import io.pbxhooks.ingest.v1.PublishResponse.Outcome;
@@ -26,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * One published event: checked, classified by its trigger plugin, matched against the account's integrations
- * and committed to the outbox. Returns only once the outcome is durable.
+ * and committed to the outbox. Returns only once the outcome is durable. The producer is a PRODUCER key's principal
+ * (the only role the ingest service admits), which publishes for its own account only.
  */
 @Singleton
 public class EventIngest {
@@ -113,7 +113,7 @@ public class EventIngest {
         if (request.getAccountId().isBlank()) {
             return Optional.of("account_id is required");
         }
-        if (producer.role() == Role.PRODUCER && !producer.accountId().equals(request.getAccountId())) {
+        if (!producer.accountId().equals(request.getAccountId())) {
             return Optional.of("this producer key publishes only for account " + producer.accountId());
         }
         if (!index.knowsAccount(request.getAccountId())) {

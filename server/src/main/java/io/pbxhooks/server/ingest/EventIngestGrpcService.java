@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gRPC face of {@link EventIngest}. A stream has at most {@link #WINDOW} events outstanding and reads one more for
- * each response sent (manual flow control), so a slow database slows the producer down instead of piling events up in
- * memory; the outstanding events of all streams and calls are committed together ({@link GroupCommitter}). Responses go out in
+ * each response sent while the call is ready (manual flow control), so a slow database, or a producer that does not read
+ * its responses, slows the producer down instead of piling events or responses up in memory; the outstanding events of all streams and calls are committed together ({@link GroupCommitter}). Responses go out in
  * the order of the events. While the node shuts down, {@link PublishStreams} ends each stream once its outstanding
  * events are answered.
  */
@@ -44,6 +44,7 @@ public class EventIngestGrpcService extends EventIngestServiceGrpc.EventIngestSe
         out.setOnCancelHandler(stream::cancelled);
         // Also when the call was closed outside the stream (a malformed message ends it in the error mapping).
         out.setOnCloseHandler(stream::cancelled);
+        out.setOnReadyHandler(stream::resume);
         if (call != null) {
             call.sendHeadersNow();
         }

@@ -82,7 +82,9 @@ public class PublishStreams {
 
     /**
      * One stream: its events' responses, sent in the order of the events although their commits complete in any order.
-     * Each response sent lets the producer send one more event. The first event that cannot be stored ends the stream
+     * Each response sent lets the server read one more event, but only while the call is ready: a producer that does not
+     * read its responses fills the transport's buffers, the call stops being ready, and no more of its events are read
+     * until it is ready again ({@link #resume}). The first event that cannot be stored ends the stream
      * with the error it maps to; the events after it stay unanswered, so the producer publishes them again. Commits
      * complete on other threads and the shutdown comes at any time, so every use of the response observer is under this
      * object's lock.
@@ -93,6 +95,8 @@ public class PublishStreams {
         private final Function<Throwable, RuntimeException> toStatus;
         private final PublishCalls.HeldCloseCall<?, ?> call;
         private final Queue<CompletableFuture<PublishResponse>> outstanding = new ArrayDeque<>();
+        /** Events answered whose places in the window have not been asked for again, as the call was not ready. */
+        private int owed;
         /** outstanding.size(), readable without this lock by a close that comes from the gRPC thread. */
         private volatile int unanswered;
         private boolean producerCompleted;
@@ -130,6 +134,11 @@ public class PublishStreams {
             response.whenComplete((sent, failure) -> sendWhatIsReady());
         }
 
+        /** The call is ready again (its onReady handler): the events owed are asked for. */
+        synchronized void resume() {
+            askForOwedEvents();
+        }
+
         /** The producer closed its side: the stream completes once everything it sent is answered. */
         synchronized void producerCompleted() {
             producerCompleted = true;
@@ -164,9 +173,8 @@ public class PublishStreams {
                     end(toStatus.apply(failure));
                     return;
                 }
-                if (!draining) {
-                    responses.request(1);
-                }
+                owed++;
+                askForOwedEvents();
             }
             if (!ended && outstanding.isEmpty()) {
                 if (call != null) {
@@ -179,6 +187,13 @@ public class PublishStreams {
                     ended(this);
                     responses.onCompleted();
                 }
+            }
+        }
+
+        private void askForOwedEvents() {
+            if (!ended && !draining && owed > 0 && responses.isReady()) {
+                responses.request(owed);
+                owed = 0;
             }
         }
 

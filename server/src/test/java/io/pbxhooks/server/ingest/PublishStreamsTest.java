@@ -23,6 +23,7 @@ class PublishStreamsTest {
     /** The server side of a call as the stream sees it: what was asked for and how it ended. */
     private static final class RecordedCall extends ServerCallStreamObserver<PublishResponse> {
         private int requested;
+        private boolean ready = true;
         private Status endedWith;
         private final List<PublishResponse> responses = new ArrayList<>();
 
@@ -61,7 +62,7 @@ class PublishStreamsTest {
 
         @Override
         public boolean isReady() {
-            return true;
+            return ready;
         }
 
         @Override
@@ -130,6 +131,25 @@ class PublishStreamsTest {
         PublishStreams.OpenStream refused = open(late);
         assertEquals(Status.Code.UNAVAILABLE, late.endedWith.getCode());
         assertFalse(refused.takesEvents());
+    }
+
+    @Test
+    void noEventIsAskedForWhileTheCallIsNotReadyAndTheOwedOnesOnceItIs() {
+        RecordedCall call = new RecordedCall();
+        PublishStreams.OpenStream stream = open(call);
+        call.ready = false;
+        stream.add(CompletableFuture.completedFuture(response("first")));
+        stream.add(CompletableFuture.completedFuture(response("second")));
+        assertEquals(List.of(response("first"), response("second")), call.responses, "answered all the same");
+        assertEquals(0, call.requested, "nothing more read while the producer's side is full");
+
+        stream.resume();
+        assertEquals(0, call.requested, "still not ready");
+        call.ready = true;
+        stream.resume();
+        assertEquals(2, call.requested, "one event for each answered while not ready");
+        stream.add(CompletableFuture.completedFuture(response("third")));
+        assertEquals(3, call.requested);
     }
 
     @Test

@@ -83,7 +83,7 @@ class PrometheusMetricsTest {
     void anAccountLabelWhenAskedForOfAccountsThatExistOnly() throws Exception {
         try (AdminTestServer api = AdminTestServer.start(TestDatabase.Kind.H2, Map.of("pbxhooks.metrics.account-label", "true"))) {
             String accountId = newAccount(api);
-            EventIngestServiceBlockingStub ingest = api.ingest(AdminTestServer.OPERATOR_KEY);
+            EventIngestServiceBlockingStub ingest = api.ingest(api.createKey(accountId, ApiKey.Role.PRODUCER).getSecret());
             String stranger = "no-such-account-" + UUID.randomUUID();
             ingest.publishOne(event(accountId, "evt-1", "hosted-pbx"));
             ingest.publishOne(event(stranger, "evt-2", "hosted-pbx"));
