@@ -1,6 +1,8 @@
 package io.pbxhooks.spi;
 
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The one entry point of a plugin jar, named in {@code META-INF/services/io.pbxhooks.spi.Plugin}.
@@ -15,6 +17,18 @@ public interface Plugin {
      * copied into the plugin's class file, which is how the host learns the SPI it was built against.
      */
     int spiVersion();
+
+    /**
+     * The plugin's id, unique among the plugins a server loads, e.g. {@code hosted-pbx}: the server logs it at startup
+     * and names it when two plugins clash. Defaults to the ids of what the plugin contributes (service types, then
+     * transport types) joined with {@code +}, or the class name when it contributes nothing; override it with a
+     * stable id.
+     */
+    default String id() {
+        String contributed = Stream.concat(triggerPlugins().stream().map(trigger -> trigger.serviceType().id()),
+                transportPlugins().stream().map(TransportPlugin::id)).collect(Collectors.joining("+"));
+        return contributed.isEmpty() ? getClass().getName() : contributed;
+    }
 
     /** A name for logs: defaults to the class name. */
     default String name() {

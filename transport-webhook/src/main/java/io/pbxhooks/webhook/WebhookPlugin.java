@@ -16,6 +16,11 @@ public final class WebhookPlugin implements Plugin {
     }
 
     @Override
+    public String id() {
+        return "webhook";
+    }
+
+    @Override
     public List<TransportPlugin> transportPlugins() {
         return List.of(transport);
     }

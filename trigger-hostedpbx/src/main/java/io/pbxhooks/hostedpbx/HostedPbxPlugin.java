@@ -16,6 +16,11 @@ public final class HostedPbxPlugin implements Plugin {
     }
 
     @Override
+    public String id() {
+        return "hosted-pbx";
+    }
+
+    @Override
     public List<TriggerPlugin> triggerPlugins() {
         return triggerPlugins;
     }

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.pbxhooks.spi.Plugin;
 
-/** A plugin and where it came from: the jar's file name, or "classpath" for a built-in one. */
+/** A plugin and where it came from: the file name of its jar in the plugins directory, or "built-in (…)" for one on the server's classpath. */
 public record LoadedPlugin(Plugin plugin, String origin) {
 
     public LoadedPlugin {

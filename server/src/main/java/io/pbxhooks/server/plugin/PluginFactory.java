@@ -36,7 +36,7 @@ class PluginFactory {
                 new HostPluginContext(new HostDestinationPolicy(allowed), extraAuthorities));
         for (LoadedPlugin loaded : registry.plugins()) {
             LOG.info("Loaded plugin {} version {} from {}: service types [{}], transports [{}]",
-                    loaded.plugin().name(), loaded.plugin().version(), loaded.origin(),
+                    loaded.plugin().id(), loaded.plugin().version(), loaded.origin(),
                     loaded.plugin().triggerPlugins().stream().map(trigger -> trigger.serviceType().id()).collect(Collectors.joining(", ")),
                     loaded.plugin().transportPlugins().stream().map(TransportPlugin::id).collect(Collectors.joining(", ")));
         }

@@ -2,10 +2,13 @@ package io.pbxhooks.server.plugin;
 
 import io.pbxhooks.spi.Plugin;
 import io.pbxhooks.spi.SpiVersion;
+import io.pbxhooks.spi.TransportPlugin;
 import java.io.IOException;
 import java.net.MalformedURLException;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
@@ -31,7 +34,7 @@ public final class PluginLoader {
 
     public List<LoadedPlugin> load(Path pluginsDirectory) {
         List<LoadedPlugin> plugins = new ArrayList<>();
-        for (Plugin plugin : loadServices(serverLoader, "the classpath")) {
+        for (Plugin plugin : loadServices(serverLoader, "the server's classpath")) {
             plugins.add(checked(new LoadedPlugin(plugin, originOf(plugin.getClass()))));
         }
         for (Path jar : jarsIn(pluginsDirectory)) {
@@ -42,7 +45,7 @@ public final class PluginLoader {
 
     private LoadedPlugin loadJar(Path jar) {
         URLClassLoader jarLoader = new URLClassLoader("plugin:" + jar.getFileName(), new URL[] {toUrl(jar)}, new SpiOnlyClassLoader(serverLoader));
-        List<Plugin> found = loadServices(jarLoader, jar.toString());
+        List<Plugin> found = loadServices(jarLoader, "plugin jar " + jar);
         if (found.isEmpty()) {
             throw new PluginLoadingException("Plugin jar " + jar + " contains no plugin: a plugin jar must list one class implementing "
                     + Plugin.class.getName() + " in " + SERVICES_FILE + ". Remove the jar from the plugins directory or rebuild it.");
@@ -54,14 +57,37 @@ public final class PluginLoader {
         return new LoadedPlugin(found.get(0), jar.getFileName().toString());
     }
 
+    /**
+     * Checks the SPI version, then asks the plugin once for everything the server reads from it, so that a plugin
+     * built against SPI classes this server lacks fails here, with a message, rather than at first use.
+     */
     private static LoadedPlugin checked(LoadedPlugin loaded) {
-        int version = loaded.plugin().spiVersion();
-        if (!SpiVersion.isSupported(version)) {
-            throw new PluginLoadingException("Plugin " + loaded.plugin().name() + " from " + loaded.origin() + " was built for SPI version "
-                    + version + ", but this server supports SPI versions " + SpiVersion.OLDEST_SUPPORTED + " to " + SpiVersion.CURRENT
-                    + ". Use a release of the plugin built for this server.");
+        try {
+            int version = loaded.plugin().spiVersion();
+            if (!SpiVersion.isSupported(version)) {
+                throw new PluginLoadingException("Plugin " + loaded.plugin().getClass().getName() + " from " + loaded.origin()
+                        + " was built for SPI version " + version + ", but this server supports SPI versions " + supportedVersions()
+                        + ". Use a release of the plugin built for this server.");
+            }
+            loaded.plugin().id();
+            loaded.plugin().version();
+            loaded.plugin().triggerPlugins().forEach(trigger -> trigger.serviceType().id());
+            loaded.plugin().transportPlugins().forEach(TransportPlugin::id);
+        } catch (LinkageError error) {
+            throw incompatible(loaded.origin(), error);
         }
         return loaded;
+    }
+
+    /** A class the plugin was compiled against is missing or changed: typically a plugin built for a newer SPI. */
+    private static PluginLoadingException incompatible(String where, LinkageError error) {
+        return new PluginLoadingException("The plugin in " + where + " does not fit this server's SPI (" + error
+                + "): it was probably built against a newer or older pbxhooks SPI. This server supports SPI versions "
+                + supportedVersions() + "; use a release of the plugin built for them.", error);
+    }
+
+    private static String supportedVersions() {
+        return SpiVersion.OLDEST_SUPPORTED + " to " + SpiVersion.CURRENT;
     }
 
     private static List<Plugin> loadServices(ClassLoader loader, String where) {
@@ -69,6 +95,8 @@ public final class PluginLoader {
             return ServiceLoader.load(Plugin.class, loader).stream().map(ServiceLoader.Provider::get).toList();
         } catch (ServiceConfigurationError error) {
             throw new PluginLoadingException("Cannot load the plugin listed in " + SERVICES_FILE + " of " + where + ": " + error.getMessage(), error);
+        } catch (LinkageError error) {
+            throw incompatible(where, error);
         }
     }
 
@@ -91,12 +119,17 @@ public final class PluginLoader {
         }
     }
 
+    /** Where a built-in plugin's class comes from: the jar's file name (the server's own jar once packaged) or the class directory. */
     private static String originOf(Class<?> pluginClass) {
         CodeSource source = pluginClass.getProtectionDomain().getCodeSource();
         if (source == null || source.getLocation() == null) {
-            return "classpath";
+            return "built-in (classpath)";
         }
-        String location = source.getLocation().getPath();
-        return "classpath:" + location.substring(location.lastIndexOf('/', location.length() - 2) + 1);
+        try {
+            Path location = Path.of(source.getLocation().toURI());
+            return "built-in (" + (Files.isDirectory(location) ? location : location.getFileName()) + ")";
+        } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException notAFile) {
+            return "built-in (" + source.getLocation() + ")";
+        }
     }
 }

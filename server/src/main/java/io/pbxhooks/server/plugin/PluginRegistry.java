@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The loaded plugins' trigger and transport plugins by id, and the one context the server gives them all. Two
- * plugins claiming one id stop the server.
+ * plugins with one plugin id, or claiming one service type or transport type, stop the server.
  */
 public final class PluginRegistry implements PluginCatalog {
 
@@ -27,24 +27,26 @@ public final class PluginRegistry implements PluginCatalog {
         this.context = requireNonNull(context, "context is null");
         Map<String, String> triggerOrigins = new LinkedHashMap<>();
         Map<String, String> transportOrigins = new LinkedHashMap<>();
+        Map<String, String> pluginOrigins = new LinkedHashMap<>();
         for (LoadedPlugin loaded : plugins) {
             for (TriggerPlugin trigger : loaded.plugin().triggerPlugins()) {
                 String id = trigger.serviceType().id();
-                claim("service type", id, loaded, triggerOrigins);
+                claim("provide service type", id, loaded, triggerOrigins);
                 triggers.put(id, trigger);
             }
             for (TransportPlugin transport : loaded.plugin().transportPlugins()) {
-                claim("transport type", transport.id(), loaded, transportOrigins);
+                claim("provide transport type", transport.id(), loaded, transportOrigins);
                 transports.put(transport.id(), transport);
             }
+            claim("have the plugin id", loaded.plugin().id(), loaded, pluginOrigins);
         }
     }
 
-    private static void claim(String kind, String id, LoadedPlugin claimant, Map<String, String> origins) {
-        String where = claimant.plugin().name() + " (" + claimant.origin() + ")";
+    private static void claim(String clash, String id, LoadedPlugin claimant, Map<String, String> origins) {
+        String where = claimant.plugin().id() + " (" + claimant.origin() + ")";
         String earlier = origins.putIfAbsent(id, where);
         if (earlier != null) {
-            throw new PluginLoadingException("Two plugins provide " + kind + " \"" + id + "\": " + earlier + " and " + where
+            throw new PluginLoadingException("Two plugins " + clash + " \"" + id + "\": " + earlier + " and " + where
                     + ". Remove one of them from the plugins directory.");
         }
     }

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * java.util.logging (where {@code System.Logger}, e.g. the admin API's error mapping, ends up without a bridge).
  * The project's own loggers are turned up to DEBUG meanwhile, so that a secret in a debug line is caught too.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     private final Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -46,7 +46,7 @@ final class LogCapture implements AutoCloseable {
         }
     };
 
-    LogCapture() {
+    public LogCapture() {
         appender.setContext(context);
         appender.start();
         root.addAppender(appender);
@@ -55,7 +55,7 @@ final class LogCapture implements AutoCloseable {
     }
 
     /** Every line logged so far, with its logger, level, message and any stack trace. */
-    List<String> lines() {
+    public List<String> lines() {
         List<String> lines = new ArrayList<>();
         List<ILoggingEvent> events;
         synchronized (appender) {

@@ -1,5 +1,6 @@
 package io.pbxhooks.server.plugin;
 
+import static io.pbxhooks.server.testing.AdminTestServer.OPERATOR_KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.pbxhooks.admin.v1.ListServiceTypesRequest;
+import io.pbxhooks.admin.v1.ServiceType;
 import io.pbxhooks.model.TriggerEvent;
+import io.pbxhooks.server.admin.LogCapture;
+import io.pbxhooks.server.testing.AdminTestServer;
+import io.pbxhooks.server.testing.TestDatabase;
 import io.pbxhooks.server.testing.TestServer;
 import io.pbxhooks.spi.Plugin;
 import io.pbxhooks.spi.RawEvent;
@@ -17,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,12 +39,21 @@ class PluginDirectoryTest {
 
     @Test
     void loadsAPluginJarFromThePluginsDirectoryInItsOwnClassLoader() throws Exception {
-        TestPluginJars.build(pluginsDirectory(), "echo-plugin.jar", "echo", "SpiVersion.CURRENT", true);
+        TestPluginJars.echo().buildInto(pluginsDirectory(), "echo-plugin.jar");
 
-        try (ApplicationContext server = ApplicationContext.run(EmbeddedServer.class, TestServer.baseProperties(dataDirectory)).getApplicationContext()) {
-            PluginRegistry registry = server.getBean(PluginRegistry.class);
+        List<String> startupLog;
+        try (LogCapture logs = new LogCapture();
+             AdminTestServer api = AdminTestServer.start(TestDatabase.Kind.H2, Map.of("pbxhooks.plugins-dir", pluginsDirectory().toString()))) {
+            startupLog = logs.lines();
+
+            ServiceType echoThroughTheApi = api.catalog(OPERATOR_KEY).listServiceTypes(ListServiceTypesRequest.getDefaultInstance())
+                    .getServiceTypesList().stream().filter(serviceType -> serviceType.getId().equals("echo")).findFirst().orElseThrow();
+            assertEquals("Echo", echoThroughTheApi.getDisplayName());
+            assertEquals("text_received", echoThroughTheApi.getEvents(0).getId());
+            assertEquals("text", echoThroughTheApi.getFields(0).getId());
+
+            PluginRegistry registry = api.server().context().getBean(PluginRegistry.class);
             TriggerPlugin echo = registry.trigger("echo").orElseThrow();
-            assertEquals("Echo", echo.serviceType().displayName());
             assertTrue(registry.trigger("hosted-pbx").isPresent(), "the built-in plugins load too");
             assertTrue(registry.plugins().stream().anyMatch(loaded -> loaded.origin().equals("echo-plugin.jar")));
 
@@ -50,11 +66,16 @@ class PluginDirectoryTest {
                     "the server's own classes are hidden from plugins");
             assertThrows(ClassNotFoundException.class, () -> pluginLoader.loadClass("io.pbxhooks.server.plugin.PluginRegistry"));
         }
+
+        assertEquals(1, startupLog.stream().filter(line -> line.contains("Loaded plugin echo-plugin version " + TestPluginJars.VERSION
+                + " from echo-plugin.jar: service types [echo], transports [echo-relay]")).count(), () -> String.join("\n", startupLog));
+        assertEquals(1, startupLog.stream().filter(line -> line.contains("Loaded plugin hosted-pbx version ")
+                && line.contains(" from built-in (")).count(), () -> String.join("\n", startupLog));
     }
 
     @Test
     void refusesToStartWithAJarThatHasNoPlugin() {
-        TestPluginJars.build(pluginsDirectory(), "not-a-plugin.jar", "echo", "SpiVersion.CURRENT", false);
+        TestPluginJars.echo().withoutEntryPoint().buildInto(pluginsDirectory(), "not-a-plugin.jar");
 
         String message = startupFailure();
         assertTrue(message.contains("not-a-plugin.jar contains no plugin"), message);
@@ -63,7 +84,7 @@ class PluginDirectoryTest {
 
     @Test
     void refusesToStartWhenTwoPluginsClaimTheSameServiceType() {
-        TestPluginJars.build(pluginsDirectory(), "impostor.jar", "hosted-pbx", "SpiVersion.CURRENT", true);
+        TestPluginJars.echo().serviceType("hosted-pbx").buildInto(pluginsDirectory(), "impostor.jar");
 
         String message = startupFailure();
         assertTrue(message.contains("Two plugins provide service type \"hosted-pbx\""), message);
@@ -71,12 +92,40 @@ class PluginDirectoryTest {
     }
 
     @Test
+    void refusesToStartWhenTwoPluginsClaimTheSameTransportType() {
+        TestPluginJars.echo().transportType("webhook").buildInto(pluginsDirectory(), "another-webhook.jar");
+
+        String message = startupFailure();
+        assertTrue(message.contains("Two plugins provide transport type \"webhook\": webhook (built-in ("), message);
+        assertTrue(message.contains("and echo-plugin (another-webhook.jar)"), message);
+    }
+
+    @Test
+    void refusesToStartWhenTwoPluginsHaveTheSameId() {
+        TestPluginJars.echo().pluginId("hosted-pbx").buildInto(pluginsDirectory(), "same-id.jar");
+
+        String message = startupFailure();
+        assertTrue(message.contains("Two plugins have the plugin id \"hosted-pbx\""), message);
+        assertTrue(message.contains("hosted-pbx (same-id.jar)"), message);
+    }
+
+    @Test
     void refusesToStartWithAPluginBuiltForAnotherSpiVersion() {
-        TestPluginJars.build(pluginsDirectory(), "from-the-future.jar", "echo", String.valueOf(SpiVersion.CURRENT + 41), true);
+        TestPluginJars.echo().spiVersion(SpiVersion.CURRENT + 41).buildInto(pluginsDirectory(), "from-the-future.jar");
 
         String message = startupFailure();
         assertTrue(message.contains("from-the-future.jar was built for SPI version " + (SpiVersion.CURRENT + 41)), message);
         assertTrue(message.contains("supports SPI versions " + SpiVersion.OLDEST_SUPPORTED + " to " + SpiVersion.CURRENT), message);
+    }
+
+    @Test
+    void refusesToStartWithAPluginCompiledAgainstSpiClassesThisServerLacks() {
+        TestPluginJars.echo().needingANewerSpi().buildInto(pluginsDirectory(), "needs-newer-spi.jar");
+
+        String message = startupFailure();
+        assertTrue(message.contains("The plugin in plugin jar " + pluginsDirectory().resolve("needs-newer-spi.jar") + " does not fit this server's SPI"), message);
+        assertTrue(message.contains("NoClassDefFoundError: io/pbxhooks/spi/NewerSpiFeature"), message);
+        assertTrue(message.contains("This server supports SPI versions " + SpiVersion.OLDEST_SUPPORTED + " to " + SpiVersion.CURRENT), message);
     }
 
     private String startupFailure() {

@@ -64,6 +64,10 @@ public final class PluginContract {
         if (!SpiVersion.isSupported(plugin.spiVersion())) {
             problems.add("spiVersion() is " + plugin.spiVersion() + "; supported: " + SpiVersion.OLDEST_SUPPORTED + ".." + SpiVersion.CURRENT);
         }
+        String id = plugin.id();
+        if (id == null || id.isBlank() || id.chars().anyMatch(Character::isWhitespace)) {
+            problems.add("id() is \"" + id + "\"; it must be set and have no white space");
+        }
         if (plugin.triggerPlugins().isEmpty() && plugin.transportPlugins().isEmpty()) {
             problems.add("contributes no trigger plugin and no transport plugin");
         }

@@ -90,6 +90,33 @@ class PluginContractTest {
     }
 
     @Test
+    void aPluginIdDefaultsToWhatItContributesAndMustNotBeBlank() {
+        Plugin door = plugin(SpiVersion.CURRENT, List.of(trigger(GOOD_CATALOGUE, Map.of())), List.of());
+        assertEquals("door", door.id());
+        assertTrue(PluginContract.problems(door).stream().noneMatch(problem -> problem.startsWith("id()")), PluginContract.problems(door)::toString);
+        Plugin nothing = plugin(SpiVersion.CURRENT, List.of(), List.of());
+        assertEquals(nothing.getClass().getName(), nothing.id());
+
+        Plugin blank = new Plugin() {
+            @Override
+            public int spiVersion() {
+                return SpiVersion.CURRENT;
+            }
+
+            @Override
+            public String id() {
+                return " ";
+            }
+
+            @Override
+            public List<TriggerPlugin> triggerPlugins() {
+                return List.of(trigger(GOOD_CATALOGUE, Map.of()));
+            }
+        };
+        assertTrue(PluginContract.problems(blank).contains("id() is \" \"; it must be set and have no white space"), PluginContract.problems(blank)::toString);
+    }
+
+    @Test
     void checksTheFieldsOfClassifiedSampleEvents() {
         Plugin plugin = plugin(SpiVersion.CURRENT, List.of(trigger(GOOD_CATALOGUE, Map.of("who", FieldValue.of(true), "when", FieldValue.of("now")))), List.of());
         RawEvent sample = new RawEvent("s1", "a", "door", Instant.EPOCH, "door.Event", new byte[] {1});
