@@ -18,7 +18,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /** Compiles the test plugin's source against the SPI at test time and packs it into a plugin jar. */
-final class TestPluginJars {
+public final class TestPluginJars {
 
     private TestPluginJars() {
     }
@@ -27,7 +27,7 @@ final class TestPluginJars {
      * @param spiVersion     the Java expression the plugin's {@code spiVersion()} returns
      * @param withEntryPoint whether the jar lists its plugin in META-INF/services
      */
-    static Path build(Path directory, String jarName, String serviceTypeId, String spiVersion, boolean withEntryPoint) {
+    public static Path build(Path directory, String jarName, String serviceTypeId, String spiVersion, boolean withEntryPoint) {
         try {
             Path sources = Files.createTempDirectory("plugin-src");
             Path classes = Files.createTempDirectory("plugin-classes");
