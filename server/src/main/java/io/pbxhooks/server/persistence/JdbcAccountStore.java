@@ -34,10 +34,15 @@ public class JdbcAccountStore implements AccountStore {
     @Override
     @Transactional
     public void create(AccountRecord account, AuditEntryDraft auditEntry) {
-        if (exists(account.id())) {
-            throw new AlreadyExistsException("account", account.id());
+        // No check first: two concurrent creates would both find the id free. The primary key decides.
+        try {
+            sql.update("INSERT INTO accounts (id, display_name, create_time) VALUES (?, ?, ?)", account.id(), account.displayName(), account.createTime());
+        } catch (RuntimeException failure) {
+            if (Sql.isDuplicateKey(failure)) {
+                throw new AlreadyExistsException("account", account.id());
+            }
+            throw failure;
         }
-        sql.update("INSERT INTO accounts (id, display_name, create_time) VALUES (?, ?, ?)", account.id(), account.displayName(), account.createTime());
         for (String application : account.applications()) {
             sql.update("INSERT INTO account_applications (account_id, application, enable_time) VALUES (?, ?, ?)",
                     account.id(), application, account.createTime());
@@ -80,10 +85,6 @@ public class JdbcAccountStore implements AccountStore {
         audit.write(auditEntry);
         indexChanges.record(accountId, auditEntry.time());
         return find(accountId).orElseThrow(() -> new NotFoundException("account", accountId));
-    }
-
-    private boolean exists(String id) {
-        return sql.queryOne("SELECT 1 FROM accounts WHERE id = ?", row -> true, id).isPresent();
     }
 
     private Set<String> applicationsOf(String accountId) {

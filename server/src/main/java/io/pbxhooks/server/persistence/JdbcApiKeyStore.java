@@ -34,11 +34,16 @@ public class JdbcApiKeyStore implements ApiKeyStore {
     @Override
     @Transactional
     public void create(ApiKeyRecord key, String secretHash, AuditEntryDraft auditEntry) {
-        if (find(key.id()).isPresent() || findBySecretHash(secretHash).isPresent()) {
-            throw new AlreadyExistsException("api key", key.id());
+        // The id and the secret's hash are unique keys: checking first would leave a window between two concurrent creates.
+        try {
+            sql.update("INSERT INTO api_keys (id, account_id, role, description, secret_hash, create_time, revoke_time) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    key.id(), key.accountId(), key.role().name(), key.description(), secretHash, key.createTime(), key.revokeTime());
+        } catch (RuntimeException failure) {
+            if (Sql.isDuplicateKey(failure)) {
+                throw new AlreadyExistsException("api key", key.id());
+            }
+            throw failure;
         }
-        sql.update("INSERT INTO api_keys (id, account_id, role, description, secret_hash, create_time, revoke_time) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                key.id(), key.accountId(), key.role().name(), key.description(), secretHash, key.createTime(), key.revokeTime());
         audit.write(auditEntry);
     }
 

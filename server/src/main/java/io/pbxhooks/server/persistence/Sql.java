@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Plain SQL on the connection of the current transaction. Instants are stored as UTC wall-clock
@@ -27,6 +28,11 @@ public class Sql {
     public interface RowMapper<T> {
         T map(ResultSet row) throws SQLException;
     }
+
+    private static final String H2_DUPLICATE_KEY_SQL_STATE = "23505";
+    private static final String MYSQL_INTEGRITY_SQL_STATE = "23000";
+    /** ER_DUP_KEY, ER_DUP_ENTRY, ER_DUP_ENTRY_WITH_KEY_NAME. */
+    private static final Set<Integer> MYSQL_DUPLICATE_KEY_ERRORS = Set.of(1022, 1062, 1586);
 
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
@@ -97,6 +103,24 @@ public class Sql {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code failure} is a duplicate primary or unique key, not another constraint: H2 reports SQLSTATE 23505; MySQL
+     * and MariaDB report every integrity failure as 23000 and tell a duplicate by its error code.
+     */
+    public static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sqlFailure && isDuplicateKey(sqlFailure)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDuplicateKey(SQLException failure) {
+        return H2_DUPLICATE_KEY_SQL_STATE.equals(failure.getSQLState())
+                || (MYSQL_INTEGRITY_SQL_STATE.equals(failure.getSQLState()) && MYSQL_DUPLICATE_KEY_ERRORS.contains(failure.getErrorCode()));
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {

@@ -46,6 +46,11 @@ final class IntegrationRules {
                 new Rule("method POST or GET", integration -> webhook(integration).setMethodValue(7), webhook + "method", "must be one of POST, GET"),
                 new Rule("GET is not JSON", integration -> webhook(integration).setMethod(Webhook.Method.GET), webhook + "format",
                         "Format JSON cannot be used with method GET"),
+                new Rule("format JSON or QUERY", integration -> webhook(integration).setFormatValue(7), webhook + "format",
+                        "Format must be one of JSON, QUERY (got \"7\")"),
+                new Rule("an unspecified format is JSON, which GET cannot use", integration -> webhook(integration)
+                        .setMethod(Webhook.Method.GET).setFormat(Webhook.Format.FORMAT_UNSPECIFIED), webhook + "format",
+                        "Format JSON cannot be used with method GET"),
                 new Rule("path arguments are a path", integration -> webhook(integration).setPathArguments("calls?x=1"), webhook + "path_arguments",
                         "must not contain '?'"),
                 new Rule("BASIC needs a username", integration -> webhook(integration).setAuth(Webhook.Auth.newBuilder()
@@ -60,6 +65,17 @@ final class IntegrationRules {
                         webhook + "headers[1].name", "Header Content-Type is set by the webhook transport"),
                 new Rule("signature headers are the transport's", integration -> webhook(integration).addHeaders(header("webhook-signature", "v1,x")),
                         webhook + "headers[1].name", "Header webhook-signature is set by the webhook transport"),
+                new Rule("Content-Length is the transport's", integration -> webhook(integration).addHeaders(header("Content-Length", "12")),
+                        webhook + "headers[1].name", "Header Content-Length is set by the webhook transport"),
+                new Rule("Host is the transport's", integration -> webhook(integration).addHeaders(header("host", "crm.internal")),
+                        webhook + "headers[1].name", "Header Host is set by the webhook transport"),
+                new Rule("webhook-id is the transport's", integration -> webhook(integration).addHeaders(header("webhook-id", "msg_1")),
+                        webhook + "headers[1].name", "Header webhook-id is set by the webhook transport"),
+                new Rule("webhook-timestamp is the transport's", integration -> webhook(integration).addHeaders(header("Webhook-Timestamp", "1700000000")),
+                        webhook + "headers[1].name", "Header webhook-timestamp is set by the webhook transport"),
+                new Rule("Authorization is BASIC auth's", integration -> webhook(integration).addHeaders(header("authorization", "Basic eDp5"))
+                        .setAuth(Webhook.Auth.newBuilder().setType(Webhook.Auth.Type.BASIC).setUsername("crm-user").setPassword("pw")),
+                        webhook + "headers[1].name", "Header Authorization is set by BASIC authentication"),
                 new Rule("Authorization is the auth's", integration -> webhook(integration).addHeaders(header("Authorization", "Bearer x"))
                         .setAuth(Webhook.Auth.newBuilder().setType(Webhook.Auth.Type.TOKEN).setToken("t0ken")),
                         webhook + "headers[1].name", "Header Authorization is set by TOKEN authentication"),

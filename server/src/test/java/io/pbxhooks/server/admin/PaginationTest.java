@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pbxhooks.admin.v1.Account;
 import io.pbxhooks.admin.v1.ApiKey;
 import io.pbxhooks.admin.v1.AuditEntry;
+import io.pbxhooks.admin.v1.CreateApiKeyResponse;
 import io.pbxhooks.admin.v1.CreateIntegrationRequest;
 import io.pbxhooks.admin.v1.DisableIntegrationRequest;
 import io.pbxhooks.admin.v1.Integration;
 import io.pbxhooks.admin.v1.IntegrationServiceGrpc.IntegrationServiceBlockingStub;
+import io.pbxhooks.admin.v1.ListAccountsRequest;
+import io.pbxhooks.admin.v1.ListAccountsResponse;
 import io.pbxhooks.admin.v1.ListApiKeysRequest;
+import io.pbxhooks.admin.v1.ListApiKeysResponse;
 import io.pbxhooks.admin.v1.ListAuditEntriesRequest;
 import io.pbxhooks.admin.v1.ListAuditEntriesResponse;
 import io.pbxhooks.admin.v1.ListIntegrationsRequest;
@@ -71,6 +76,73 @@ class PaginationTest {
             assertEquals(7, admin.listIntegrations(ListIntegrationsRequest.newBuilder().setPageSize(5000).build()).getIntegrationsCount(),
                     "a page size above the maximum is lowered to it");
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void walkingEveryPageOfAccountsGivesEachAccountOnceInIdOrder(TestDatabase.Kind database) throws Exception {
+        try (AdminTestServer api = AdminTestServer.start(database)) {
+            List<String> ids = List.of("umbrella", "acme", "initech", "globex", "Zeta", "hooli", "9-lives");
+            ids.forEach(api::createAccount);
+            List<String> walked = new ArrayList<>();
+            List<Integer> pageSizes = new ArrayList<>();
+            String token = "";
+            do {
+                ListAccountsResponse page = api.accounts(OPERATOR_KEY).listAccounts(ListAccountsRequest.newBuilder().setPageSize(3).setPageToken(token).build());
+                page.getAccountsList().forEach(account -> walked.add(account.getId()));
+                pageSizes.add(page.getAccountsCount());
+                token = page.getNextPageToken();
+            } while (!token.isEmpty() && pageSizes.size() < 10);
+            assertEquals(ids.stream().sorted().toList(), walked, "byte order of the ids, on both databases");
+            assertEquals(List.of(3, 3, 1), pageSizes);
+            assertEquals(walked, api.accounts(OPERATOR_KEY).listAccounts(ListAccountsRequest.getDefaultInstance()).getAccountsList().stream()
+                    .map(Account::getId).toList());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void walkingEveryPageOfApiKeysGivesEachKeyOnceInCreationOrder(TestDatabase.Kind database) throws Exception {
+        try (AdminTestServer api = AdminTestServer.start(database)) {
+            api.createAccount("acme");
+            api.createAccount("globex");
+            List<ApiKey> acmeKeys = new ArrayList<>();
+            List<ApiKey> allKeys = new ArrayList<>();
+            for (int number = 0; number < 9; number++) {
+                ApiKey key = api.createKey(number % 3 == 2 ? "globex" : "acme", number % 2 == 0 ? ApiKey.Role.ADMIN : ApiKey.Role.PRODUCER).getApiKey();
+                allKeys.add(key);
+                if (key.getAccountId().equals("acme")) {
+                    acmeKeys.add(key);
+                }
+                // Creation order is kept to the millisecond.
+                Thread.sleep(2);
+            }
+            CreateApiKeyResponse acmeAdmin = api.createKey("acme", ApiKey.Role.ADMIN);
+            acmeKeys.add(acmeAdmin.getApiKey());
+            allKeys.add(acmeAdmin.getApiKey());
+
+            assertEquals(acmeKeys, walkKeys(api, OPERATOR_KEY, "acme"));
+            assertEquals(acmeKeys, walkKeys(api, acmeAdmin.getSecret(), ""), "an admin walks its own account's keys");
+            assertEquals(allKeys, walkKeys(api, OPERATOR_KEY, ""), "every account's keys, for the operator");
+            assertEquals(allKeys.stream().filter(key -> key.getAccountId().equals("globex")).toList(), walkKeys(api, OPERATOR_KEY, "globex"));
+        }
+    }
+
+    /** Every key the caller lists for the account, two a page. */
+    private static List<ApiKey> walkKeys(AdminTestServer api, String key, String accountId) {
+        List<ApiKey> walked = new ArrayList<>();
+        String token = "";
+        int pages = 0;
+        do {
+            ListApiKeysResponse page = api.accounts(key).listApiKeys(ListApiKeysRequest.newBuilder().setAccountId(accountId).setPageSize(2)
+                    .setPageToken(token).build());
+            assertTrue(page.getApiKeysCount() <= 2, page::toString);
+            walked.addAll(page.getApiKeysList());
+            token = page.getNextPageToken();
+            pages++;
+        } while (!token.isEmpty() && pages < 20);
+        assertTrue(pages > 1, "more than one page");
+        return walked;
     }
 
     @ParameterizedTest
