@@ -2,12 +2,16 @@ package io.pbxhooks.server.cli;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
 import com.google.rpc.BadRequest;
+import com.google.rpc.QuotaFailure;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLException;
 import picocli.CommandLine;
 
 /**
@@ -39,13 +43,25 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
     static void report(StatusRuntimeException failure, PrintWriter err) {
         Status status = failure.getStatus();
-        List<BadRequest.FieldViolation> violations = fieldViolations(failure);
+        List<BadRequest.FieldViolation> violations = detail(failure, BadRequest.class).map(BadRequest::getFieldViolationsList).orElse(List.of());
         if (!violations.isEmpty()) {
-            err.println(violations.size() == 1 ? "Invalid request:" : "Invalid request (" + violations.size() + " problems):");
-            printViolations(violations, err);
+            printViolations("Invalid request", violations, err);
+            return;
+        }
+        List<QuotaFailure.Violation> quotas = detail(failure, QuotaFailure.class).map(QuotaFailure::getViolationsList).orElse(List.of());
+        if (status.getCode() == Status.Code.RESOURCE_EXHAUSTED && !quotas.isEmpty()) {
+            err.println("Limit reached:");
+            quotas.forEach(quota -> err.println(quota.getSubject() + ": " + quota.getDescription()));
             return;
         }
         String description = status.getDescription() == null ? "" : status.getDescription();
+        Optional<SSLException> tlsFailure = cause(failure, SSLException.class);
+        if (status.getCode() == Status.Code.UNAVAILABLE && tlsFailure.isPresent()) {
+            err.println("Cannot set up TLS with the pbxhooks server: " + tlsFailure.get().getMessage());
+            err.println("Check that it serves TLS at the --server address; if its certificate is signed by a private certificate authority,"
+                    + " pass that authority's certificate with --tls-ca FILE (or set PBXHOOKS_TLS_CA).");
+            return;
+        }
         err.println(switch (status.getCode()) {
             case UNAVAILABLE -> "Cannot reach the pbxhooks server (" + description + "). Is it running at the --server address?";
             case DEADLINE_EXCEEDED -> "The pbxhooks server did not answer in time.";
@@ -56,29 +72,45 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             case FAILED_PRECONDITION -> "Cannot do that now: " + description;
             case ALREADY_EXISTS -> "Already exists: " + description;
             case ABORTED -> "Changed by someone else meanwhile: " + description + " (run the command again)";
+            case RESOURCE_EXHAUSTED -> "Limit reached: " + description;
             default -> status.getCode() + ": " + description;
         });
     }
 
-    /** One line per violation: {@code <field>: <message>}. */
-    static void printViolations(List<BadRequest.FieldViolation> violations, PrintWriter out) {
-        violations.forEach(violation -> out.println(violation.getField() + ": " + violation.getDescription()));
+    /**
+     * A heading with the number of problems, then one line per violation: {@code <field>: <message>}. A violation without
+     * a field (the server's "N more violations not shown") is a remark, printed as it is and not counted.
+     */
+    static void printViolations(String heading, List<BadRequest.FieldViolation> violations, PrintWriter out) {
+        long problems = violations.stream().filter(violation -> !violation.getField().isEmpty()).count();
+        out.println(problems == 1 ? heading + ":" : heading + " (" + problems + " problems):");
+        violations.forEach(violation -> out.println(violation.getField().isEmpty()
+                ? violation.getDescription() : violation.getField() + ": " + violation.getDescription()));
     }
 
-    private static List<BadRequest.FieldViolation> fieldViolations(StatusRuntimeException failure) {
+    private static <T extends Message> Optional<T> detail(StatusRuntimeException failure, Class<T> type) {
         com.google.rpc.Status status = StatusProto.fromThrowable(failure);
         if (status == null) {
-            return List.of();
+            return Optional.empty();
         }
         for (Any detail : status.getDetailsList()) {
-            if (detail.is(BadRequest.class)) {
+            if (detail.is(type)) {
                 try {
-                    return detail.unpack(BadRequest.class).getFieldViolationsList();
+                    return Optional.of(detail.unpack(type));
                 } catch (InvalidProtocolBufferException malformed) {
-                    return List.of();
+                    return Optional.empty();
                 }
             }
         }
-        return List.of();
+        return Optional.empty();
+    }
+
+    private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -33,7 +33,7 @@ public final class ExitCodes {
     static Map<String, String> descriptions() {
         Map<String, String> descriptions = new LinkedHashMap<>();
         descriptions.put(" " + OK, "done");
-        descriptions.put(" " + FAILED, "failed otherwise (e.g. already exists, changed concurrently, a test send not accepted)");
+        descriptions.put(" " + FAILED, "failed otherwise (e.g. already exists, a limit reached, changed concurrently, a test send not accepted)");
         descriptions.put(" " + USAGE, "usage error: unknown command or option, missing or malformed value, no API key");
         descriptions.put(" " + NOT_FOUND, "not found (or not visible to this key)");
         descriptions.put(" " + DENIED, "the key is missing, unknown or revoked, or its role may not do this");

@@ -47,8 +47,7 @@ final class IntegrationValidateCommand implements Callable<Integer> {
                 out.println("Valid.");
                 return ExitCodes.OK;
             }
-            out.println(violations.size() == 1 ? "Invalid:" : "Invalid (" + violations.size() + " problems):");
-            ErrorReporter.printViolations(violations, out);
+            ErrorReporter.printViolations("Invalid", violations, out);
             return ExitCodes.INVALID;
         }
     }

@@ -1,12 +1,9 @@
 package io.pbxhooks.server.cli;
 
-import io.grpc.ChannelCredentials;
 import io.grpc.ClientInterceptor;
 import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
-import io.grpc.TlsChannelCredentials;
 import io.grpc.stub.AbstractStub;
 import io.grpc.stub.MetadataUtils;
 import io.pbxhooks.admin.v1.AccountServiceGrpc;
@@ -31,9 +28,8 @@ public final class PbxhooksClient implements AutoCloseable {
     }
 
     /** @param address {@code host:port} of the server's gRPC listener */
-    public static PbxhooksClient connect(String address, boolean tls, String key) {
-        ChannelCredentials credentials = tls ? TlsChannelCredentials.create() : InsecureChannelCredentials.create();
-        return new PbxhooksClient(Grpc.newChannelBuilder(address, credentials).build(), key);
+    public static PbxhooksClient connect(String address, ChannelSecurity security, String key) {
+        return new PbxhooksClient(Grpc.newChannelBuilder(address, security.credentials()).build(), key);
     }
 
     public AccountServiceGrpc.AccountServiceBlockingStub accounts() {

@@ -1,6 +1,7 @@
 package io.pbxhooks.server.cli;
 
 import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -17,8 +18,8 @@ public final class ServerOptions {
             description = "The API key (default: $PBXHOOKS_KEY; prefer the variable: a key on the command line shows in the process list).")
     String key;
 
-    @Option(names = "--tls", order = 102, description = "Use TLS, trusting the system's certificate authorities (when the server is behind a TLS proxy).")
-    boolean tls;
+    @Mixin
+    TlsOptions tls;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
@@ -28,7 +29,7 @@ public final class ServerOptions {
         if (key == null || key.isBlank()) {
             throw new ParameterException(command.commandLine(), "No API key: pass --key or set PBXHOOKS_KEY.");
         }
-        return PbxhooksClient.connect(address(), tls, key.trim());
+        return PbxhooksClient.connect(address(), tls.security(), key.trim());
     }
 
     String address() {

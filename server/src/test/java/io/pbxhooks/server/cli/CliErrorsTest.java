@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pbxhooks.admin.auth.ApiKeySecrets;
+import io.pbxhooks.server.testing.TestDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,7 +29,7 @@ class CliErrorsTest {
 
     @BeforeAll
     void startServer() {
-        server = CliTestServer.start();
+        server = CliTestServer.start(TestDatabase.Kind.H2, Map.of("pbxhooks.limits.integrations-per-account", 1));
         adminKey = server.createAccountWithAdminKey("acme");
     }
 
@@ -52,6 +54,40 @@ class CliErrorsTest {
                 "lists the fields the event has: " + rejected.transcript());
         assertEquals("", rejected.out());
         assertEquals("No integrations.", server.run(adminKey, "integrations", "list").out().strip(), "nothing was saved");
+    }
+
+    /** The server sends as many violations as fit in its trailers, then one without a field saying how many more there are. */
+    @Test
+    void theRemarkThatMoreViolationsAreNotShownIsNotAProblem() {
+        List<String> create = new ArrayList<>(List.of("integrations", "create", "--name", "Many", "--event", "inbound_call_answered",
+                "--url", "https://crm.example.com/hooks"));
+        for (int mapping = 0; mapping < 30; mapping++) {
+            create.addAll(List.of("--map", "key" + mapping + "=no_such_field_" + mapping));
+        }
+        Cli.Run rejected = server.run(adminKey, create.toArray(String[]::new));
+
+        assertEquals(ExitCodes.INVALID, rejected.exitCode(), rejected.transcript());
+        List<String> lines = rejected.err().lines().toList();
+        List<String> problems = lines.subList(1, lines.size() - 1);
+        assertTrue(problems.size() > 1 && problems.size() < 30, "some, not all, are shown: " + rejected.transcript());
+        assertEquals("Invalid request (" + problems.size() + " problems):", lines.get(0), rejected.transcript());
+        problems.forEach(line -> assertTrue(line.startsWith("integration.field_mappings["), rejected.transcript()));
+        assertEquals((30 - problems.size()) + " more violations not shown: fix these and send the request again", lines.get(lines.size() - 1),
+                "printed as it is, without a field or ': ' before it:\n" + rejected.transcript());
+    }
+
+    @Test
+    void aUsedUpQuotaSaysWhichLimitIsReached() {
+        server.run(CliTestServer.OPERATOR_KEY, "accounts", "create", "initech", "--name", "Initech");
+        String initechKey = server.createKey("initech", "admin");
+        String[] integration = {"integrations", "create", "--name", "Calls out", "--event", "outbound_call_placed",
+                "--url", "https://crm.example.com/out", "--map", "who=name"};
+        assertEquals(0, server.run(initechKey, integration).exitCode());
+
+        Cli.Run second = server.run(initechKey, integration);
+        assertEquals(ExitCodes.FAILED, second.exitCode(), second.transcript());
+        assertEquals(List.of("Limit reached:", "account:initech: account \"initech\" already has 1 integrations, the most it may have"
+                + " (pbxhooks.limits.integrations-per-account): delete one first"), second.err().lines().toList(), second.transcript());
     }
 
     @Test
@@ -144,7 +180,7 @@ class CliErrorsTest {
     }
 
     private static String[] concat(List<String> first, String... rest) {
-        List<String> all = new java.util.ArrayList<>(first);
+        List<String> all = new ArrayList<>(first);
         all.addAll(List.of(rest));
         return all.toArray(String[]::new);
     }

@@ -10,24 +10,37 @@ import io.pbxhooks.admin.v1.ListIntegrationsResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.pbxhooks.server.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** An administrator takes an integration through its life with the CLI, against a real server. */
+@ParameterizedClass
+@MethodSource("databases")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CliIntegrationRoundTripTest {
 
-    private CliTestServer server;
-
-    @BeforeAll
-    void startServer() {
-        server = CliTestServer.start();
+    static List<TestDatabase.Kind> databases() {
+        return TestDatabase.kinds();
     }
 
-    @AfterAll
+    @Parameter
+    TestDatabase.Kind database;
+
+    private CliTestServer server;
+
+    @BeforeParameterizedClassInvocation
+    void startServer() {
+        server = CliTestServer.start(database);
+    }
+
+    @AfterParameterizedClassInvocation
     void stopServer() throws InterruptedException {
         server.close();
     }

@@ -4,10 +4,11 @@ import io.pbxhooks.admin.auth.ApiKeySecrets;
 import io.pbxhooks.server.testing.TestDatabase;
 import io.pbxhooks.server.testing.TestServer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A real server on H2 with a known operator key, and the CLI pointed at it. */
+/** A real server with a known operator key, and the CLI pointed at it. */
 final class CliTestServer implements AutoCloseable {
 
     static final String OPERATOR_KEY = ApiKeySecrets.generate();
@@ -18,11 +19,22 @@ final class CliTestServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** Loopback receivers are allowed, as the demo's embedded server allows them. */
+    /** On H2. */
     static CliTestServer start() {
-        return new CliTestServer(TestServer.start(TestDatabase.Kind.H2, Map.of(
+        return start(TestDatabase.Kind.H2);
+    }
+
+    static CliTestServer start(TestDatabase.Kind database) {
+        return start(database, Map.of());
+    }
+
+    /** Loopback receivers are allowed, as the demo's embedded server allows them; {@code extraProperties} override. */
+    static CliTestServer start(TestDatabase.Kind database, Map<String, Object> extraProperties) {
+        Map<String, Object> properties = new HashMap<>(Map.of(
                 "pbxhooks.operator-key", OPERATOR_KEY,
-                "pbxhooks.allowed-destinations", "127.0.0.1/32")));
+                "pbxhooks.allowed-destinations", "127.0.0.1/32"));
+        properties.putAll(extraProperties);
+        return new CliTestServer(TestServer.start(database, properties));
     }
 
     String address() {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** {@code pbxhooks demo} shows a webhook of every event type arriving, on its own server or on a running one. */
@@ -37,6 +38,16 @@ class DemoCommandTest {
     void aKeyWithoutAServerIsAUsageError() {
         Cli.Run demo = Cli.run("demo", "--key", "pbx_unused");
         assertEquals(ExitCodes.USAGE, demo.exitCode(), demo.transcript());
+    }
+
+    @Test
+    void tlsWithoutAServerIsAUsageError() {
+        for (List<String> tls : List.of(List.of("--tls"), List.of("--tls-ca", "ca.pem"))) {
+            Cli.Run demo = Cli.run(Stream.concat(Stream.of("demo"), tls.stream()).toArray(String[]::new));
+            assertEquals(ExitCodes.USAGE, demo.exitCode(), demo.transcript());
+            assertTrue(demo.err().startsWith("--tls and --tls-ca go with --server: the demo's own server listens on 127.0.0.1 without TLS."),
+                    demo.transcript());
+        }
     }
 
     private static void assertEveryEventTypeArrived(Cli.Run demo) {

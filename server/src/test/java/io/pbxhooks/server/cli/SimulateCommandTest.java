@@ -3,32 +3,46 @@ package io.pbxhooks.server.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pbxhooks.server.testing.TestDatabase;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code pbxhooks simulate} streams calls into a real server at the rate asked for and sums up its acknowledgements. */
+@ParameterizedClass
+@MethodSource("databases")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SimulateCommandTest {
+
+    static List<TestDatabase.Kind> databases() {
+        return TestDatabase.kinds();
+    }
 
     /** 12 calls of the default mix are 3 rounds of ivr (4 events), answered, outbound and pickup (2 each). */
     private static final int CALLS = 12;
     private static final int EVENTS = 3 * (4 + 2 + 2 + 2);
 
+    @Parameter
+    TestDatabase.Kind database;
+
     private CliTestServer server;
     private String producerKey;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void startServer() {
-        server = CliTestServer.start();
+        server = CliTestServer.start(database);
         server.createAccountWithAdminKey("acme");
         producerKey = server.createKey("acme", "producer");
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stopServer() throws InterruptedException {
         server.close();
     }
@@ -55,6 +69,24 @@ class SimulateCommandTest {
                 + " AND event_type = 'inbound_call_answered'"), "ivr and answered calls are answered; pickups are not");
         assertEquals(3 * 2, server.server().queryForLong("SELECT COUNT(*) FROM events WHERE account_id = 'acme' AND event_id LIKE 'sim-first-%'"
                 + " AND event_type IS NULL"), "the pickup and the far end answering an outbound call fire nothing");
+    }
+
+    /** 10 calls at 5 calls/s: the last starts 1.8 s after the first; the run is bounded generously for a loaded machine. */
+    @Test
+    void keepsToTheRateAndShowsProgressWhileItRuns() {
+        Cli.Run run = server.run(producerKey, "simulate", "--accounts", "acme", "--calls", "10", "--rate", "5", "--scenarios", "answered",
+                "--run-id", "paced");
+
+        assertEquals(0, run.exitCode(), run.transcript());
+        Matcher summary = Pattern.compile("^Simulated 10 calls on acme \\(run paced\\): 20 events acknowledged in ([0-9.]+) s, ([0-9.]+) calls/s, ")
+                .matcher(run.out());
+        assertTrue(summary.find(), run.transcript());
+        double seconds = Double.parseDouble(summary.group(1));
+        assertTrue(seconds >= 1.8 && seconds < 8, "10 calls at 5 calls/s take from 1.8 s (not much more): " + run.transcript());
+        double callsPerSecond = Double.parseDouble(summary.group(2));
+        assertTrue(callsPerSecond > 1.5 && callsPerSecond <= 5.5, "the calls started at about 5 a second: " + run.transcript());
+        assertTrue(run.err().lines().anyMatch(line -> line.matches("calls \\d+/10  events sent \\d+, acknowledged \\d+ .*")),
+                "a run of a few seconds shows its progress, one line at a time off a terminal: " + run.transcript());
     }
 
     @Test

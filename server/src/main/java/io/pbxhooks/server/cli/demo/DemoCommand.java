@@ -1,8 +1,10 @@
 package io.pbxhooks.server.cli.demo;
 
 import io.pbxhooks.admin.v1.Integration;
+import io.pbxhooks.server.cli.ChannelSecurity;
 import io.pbxhooks.server.cli.ExitCodes;
 import io.pbxhooks.server.cli.PbxhooksClient;
+import io.pbxhooks.server.cli.TlsOptions;
 import io.pbxhooks.server.cli.simulation.ScenarioMix;
 import io.pbxhooks.server.cli.simulation.Simulation;
 import io.pbxhooks.server.cli.simulation.SimulationCounts;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -39,8 +42,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--key", paramLabel = "KEY", defaultValue = "${env:PBXHOOKS_KEY}", description = "An operator key of --server (default: $PBXHOOKS_KEY).")
     String key;
 
-    @Option(names = "--tls", description = "Use TLS to reach --server.")
-    boolean tls;
+    @Mixin
+    TlsOptions tls;
 
     @Option(names = "--calls", defaultValue = "8", paramLabel = "N", description = "How many calls to simulate, at least 4 (default: ${DEFAULT-VALUE}).")
     int calls;
@@ -54,12 +57,13 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         checkOptions();
+        ChannelSecurity security = server == null ? ChannelSecurity.PLAINTEXT : tls.security();
         PrintWriter out = spec.commandLine().getOut();
         out.println(server == null ? "Starting a pbxhooks server in this process (embedded H2 in a temporary directory)..." : "Using the server at " + server + ".");
         out.flush();
         try (EmbeddedPbxhooks embedded = server == null ? EmbeddedPbxhooks.start() : null;
              WebhookReceiver receiver = WebhookReceiver.start(out);
-             PbxhooksClient operator = PbxhooksClient.connect(embedded == null ? server : embedded.grpcAddress(), tls,
+             PbxhooksClient operator = PbxhooksClient.connect(embedded == null ? server : embedded.grpcAddress(), security,
                      embedded == null ? key : embedded.operatorKey())) {
             out.println("Receiver listening at " + receiver.url());
             DemoAccount account = DemoAccount.create(operator, receiver.url());
@@ -73,7 +77,7 @@ public final class DemoCommand implements Callable<Integer> {
             SimulationPlan plan = new SimulationPlan(List.of(account.accountId()), ScenarioMix.parse(ScenarioMix.ALL), calls, rate,
                     "demo", new SecureRandom().nextLong());
             SimulationCounts counts;
-            try (PbxhooksClient producer = PbxhooksClient.connect(embedded == null ? server : embedded.grpcAddress(), tls, account.producerKey())) {
+            try (PbxhooksClient producer = PbxhooksClient.connect(embedded == null ? server : embedded.grpcAddress(), security, account.producerKey())) {
                 counts = new Simulation(producer.ingest(), 64).run(plan);
             }
             boolean allArrived = receiver.awaitTotal(counts.deliveriesQueued(), Duration.ofSeconds(waitSeconds));
@@ -86,6 +90,10 @@ public final class DemoCommand implements Callable<Integer> {
     private void checkOptions() {
         if (server == null && spec.commandLine().getParseResult().hasMatchedOption("--key")) {
             throw new ParameterException(spec.commandLine(), "--key goes with --server (without it the demo starts its own server).");
+        }
+        if (server == null && tls.given()) {
+            throw new ParameterException(spec.commandLine(),
+                    "--tls and --tls-ca go with --server: the demo's own server listens on 127.0.0.1 without TLS.");
         }
         if (server != null && (key == null || key.isBlank())) {
             throw new ParameterException(spec.commandLine(), "--server needs an operator key: pass --key or set PBXHOOKS_KEY.");

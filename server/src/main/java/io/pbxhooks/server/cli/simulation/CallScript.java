@@ -19,7 +19,7 @@ final class CallScript {
 
     static List<CallEvent> events(Scenario scenario, SimulatedPbx pbx, Random random) {
         Region region = pbx.region();
-        String caller = pick(region.outsideNumbers(), random);
+        String caller = pbx.outsideNumber(random);
         Region.User user = pick(region.users(), random);
         CallEvent inbound = call(pbx, random).setDirection(Direction.INBOUND)
                 .setSourceNumber(caller).setDestinationNumber(region.mainNumber()).build();
@@ -35,8 +35,10 @@ final class CallScript {
             case ANSWERED -> List.of(inbound, answered.setAnswerMethod(AnswerMethod.DIRECT).build());
             case PICKUP -> List.of(inbound, answered.setAnswerMethod(AnswerMethod.PICKUP).build());
             case OUTBOUND -> {
-                CallEvent placed = call(pbx, random).setDirection(Direction.OUTBOUND).setExtension(pbx.extension(user))
-                        .setSourceNumber(region.directNumber(user)).setDestinationNumber(caller).build();
+                String called = pbx.outsideNumber(random);
+                Region.User calling = pick(pbx.usersWhoMayCall(called), random);
+                CallEvent placed = call(pbx, random).setDirection(Direction.OUTBOUND).setExtension(pbx.extension(calling))
+                        .setSourceNumber(calling.directNumber()).setDestinationNumber(called).build();
                 yield List.of(placed, placed.toBuilder().setKind(Kind.CALL_ANSWERED).build());
             }
         };

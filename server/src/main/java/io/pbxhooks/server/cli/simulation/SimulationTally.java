@@ -19,6 +19,8 @@ final class SimulationTally {
     private int rejected;
     private int deliveries;
     private long startNanos;
+    private long firstCallNanos;
+    private long lastCallNanos;
     private long lastAcknowledgementNanos;
     private final Map<String, Integer> rejectionReasons = new LinkedHashMap<>();
 
@@ -29,6 +31,10 @@ final class SimulationTally {
     }
 
     synchronized void callStarted() {
+        lastCallNanos = System.nanoTime();
+        if (callsStarted == 0) {
+            firstCallNanos = lastCallNanos;
+        }
         callsStarted++;
     }
 
@@ -64,6 +70,6 @@ final class SimulationTally {
 
     private SimulationCounts counts(long untilNanos) {
         return new SimulationCounts(callsPlanned, callsStarted, sent, accepted, duplicate, rejected, deliveries,
-                Duration.ofNanos(untilNanos - startNanos), Collections.unmodifiableMap(new LinkedHashMap<>(rejectionReasons)));
+                Duration.ofNanos(untilNanos - startNanos), Duration.ofNanos(lastCallNanos - firstCallNanos), Collections.unmodifiableMap(new LinkedHashMap<>(rejectionReasons)));
     }
 }
