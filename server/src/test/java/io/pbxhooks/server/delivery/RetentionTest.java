@@ -12,6 +12,7 @@ import static io.pbxhooks.server.delivery.CallEvents.OUTBOUND_CALL_PLACED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.pbxhooks.admin.v1.Delivery;
 import io.pbxhooks.admin.v1.Integration;
 import io.pbxhooks.ingest.v1.PublishRequest;
@@ -198,7 +199,7 @@ class RetentionTest {
         RetentionPurge purge = server.context().getBean(RetentionPurge.class);
 
         ExecutorService threads = Executors.newSingleThreadExecutor();
-        try (Connection other = server.context().getBean(DataSource.class).getConnection()) {
+        try (Connection other = DelegatingDataSource.unwrapDataSource(server.context().getBean(DataSource.class)).getConnection()) {
             other.setAutoCommit(false);
             try (PreparedStatement lock = other.prepareStatement("SELECT id FROM deliveries WHERE id = ? FOR UPDATE")) {
                 lock.setString(1, lockedId);
