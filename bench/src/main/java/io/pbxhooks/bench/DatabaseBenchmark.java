@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Locale;
-import java.util.function.LongFunction;
 
 /**
  * Everything measured on one database, in one run: the three ceilings, then the real server delivering (fan-out 1 at
@@ -22,8 +21,6 @@ final class DatabaseBenchmark {
     private static final int WEBHOOK_CONCURRENCY = 16;
     private static final int GROUP_COMMIT_BATCH = 200;
     private static final int WINDOW = 64;
-    /** Accounts the matching-at-scale events are published for (each with a producer key and a stream per lane). */
-    private static final int PUBLISHING_ACCOUNTS = 64;
 
     private final BenchOptions options;
     private final Database database;
@@ -99,7 +96,7 @@ final class DatabaseBenchmark {
         StepSearch search;
         try (ServerUnderTest server = start(name + "-steps", true);
              Provisioning admin = new Provisioning(server.grpcPort(), operatorKey);
-             Producer producer = new Producer(server.grpcPort(), admin::producerKey, options.streams())) {
+             Producer producer = new Producer(server.grpcPort(), operatorKey, options.streams())) {
             for (int fanOut : List.of(1, 10, 100)) {
                 admin.account("fanout-" + fanOut, fanOut, receiver, true);
             }
@@ -111,8 +108,7 @@ final class DatabaseBenchmark {
         long cleared = BacklogClearing.clear(database);
         report.line("  (%,d deliveries left behind by the overloaded step marked FAILED, server restarted)", cleared);
         try (ServerUnderTest server = start(name, true);
-             Provisioning admin = new Provisioning(server.grpcPort(), operatorKey);
-             Producer producer = new Producer(server.grpcPort(), admin::producerKey, options.streams())) {
+             Producer producer = new Producer(server.grpcPort(), operatorKey, options.streams())) {
             CpuMeter cpu = new CpuMeter(server.pid(), database.processId(), receiver::cpuSeconds);
             DeliveryLoad.run(producer, receiver, cpu, database, "fanout-1", 1, options.firstRate(), Duration.ofSeconds(5));
             DeliveryLoad.Result light = DeliveryLoad.run(producer, receiver, cpu, database, "fanout-1", 1, 0.3 * search.maxRate(),
@@ -200,8 +196,7 @@ final class DatabaseBenchmark {
         String name = database.kind().name().toLowerCase(Locale.ROOT) + "-ingest";
         report.line("Durable ingest alone (pbxhooks.delivery.enabled=false; %d streams x window %d, %s):", options.streams(), WINDOW,
                 seconds(options.ingestDuration()));
-        try (ServerUnderTest server = start(name, false); Provisioning admin = new Provisioning(server.grpcPort(), operatorKey);
-             Producer producer = new Producer(server.grpcPort(), admin::producerKey, options.streams())) {
+        try (ServerUnderTest server = start(name, false); Producer producer = new Producer(server.grpcPort(), operatorKey, options.streams())) {
             CpuMeter cpu = new CpuMeter(server.pid(), database.processId(), receiver::cpuSeconds);
             IngestLoad.saturate(producer, cpu, database, sequence -> "fanout-1", Duration.ofSeconds(3), WINDOW);
             IngestLoad.Result ingest = IngestLoad.saturate(producer, cpu, database, sequence -> "fanout-1", options.ingestDuration(), WINDOW);
@@ -233,16 +228,12 @@ final class DatabaseBenchmark {
     private void measureIngest(String prefix, int accounts, int perAccount) throws Exception {
         String name = database.kind().name().toLowerCase(Locale.ROOT) + "-matching-" + prefix;
         long startNanos = System.nanoTime();
-        try (ServerUnderTest server = start(name, false); Provisioning admin = new Provisioning(server.grpcPort(), operatorKey);
-             Producer producer = new Producer(server.grpcPort(), admin::producerKey, options.streams())) {
+        try (ServerUnderTest server = start(name, false); Producer producer = new Producer(server.grpcPort(), operatorKey, options.streams())) {
             double startSeconds = (System.nanoTime() - startNanos) / 1e9;
             CpuMeter cpu = new CpuMeter(server.pid(), database.processId(), receiver::cpuSeconds);
-            // A producer key publishes for its own account, and each account publishing needs its own streams: the events
-            // go to at most PUBLISHING_ACCOUNTS accounts, spread evenly over all of them.
-            int publishing = Math.min(accounts, PUBLISHING_ACCOUNTS);
-            LongFunction<String> accountOf = sequence -> prefix + "-" + (sequence % publishing) * (accounts / publishing);
-            IngestLoad.saturate(producer, cpu, database, accountOf, Duration.ofSeconds(3), WINDOW);
-            IngestLoad.Result ingest = IngestLoad.saturate(producer, cpu, database, accountOf, options.ingestDuration(), WINDOW);
+            IngestLoad.saturate(producer, cpu, database, sequence -> prefix + "-" + (sequence % accounts), Duration.ofSeconds(3), WINDOW);
+            IngestLoad.Result ingest = IngestLoad.saturate(producer, cpu, database, sequence -> prefix + "-" + (sequence % accounts),
+                    options.ingestDuration(), WINDOW);
             report.line("  %,7d integrations loaded (+ the fan-out accounts): %,.0f events/s acknowledged; acknowledgement %s; "
                             + "server CPU %.3f s per 1,000 events; heap after GC %.1f MiB; server start %.1f s",
                     accounts * perAccount, ingest.step().acceptedPerSecond(), ingest.step().ackLatency().summary(),

@@ -8,25 +8,18 @@ import io.pbxhooks.ingest.v1.PublishRequest;
 import io.pbxhooks.ingest.v1.PublishResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Function;
 import java.util.function.LongFunction;
 
 /**
  * The PBX side: Hosted PBX call events published over several {@code Publish} streams. Open loop: events are due at a
  * fixed rate and sent when due whatever the server does, latency counted from when they were due. Saturating: each
- * stream keeps a window of events outstanding, as fast as the server acknowledges them. A producer key publishes for
- * its own account only, so each of the {@code streamCount} lanes has a stream per account it carries events of.
+ * stream keeps a window of events outstanding, as fast as the server acknowledges them.
  */
 final class Producer implements AutoCloseable {
 
@@ -38,16 +31,14 @@ final class Producer implements AutoCloseable {
     }
 
     private final ManagedChannel channel;
-    private final Function<String, String> producerKeyOf;
-    private final Map<String, String> producerKeys = new ConcurrentHashMap<>();
+    private final String key;
     private final int streamCount;
     private final String runId = "run" + Long.toString(System.currentTimeMillis(), 36);
     private final AtomicLong nextSequence = new AtomicLong(1);
 
-    /** @param producerKeyOf the producer key of an account, asked once per account */
-    Producer(int grpcPort, Function<String, String> producerKeyOf, int streamCount) {
+    Producer(int grpcPort, String key, int streamCount) {
         this.channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
-        this.producerKeyOf = producerKeyOf;
+        this.key = key;
         this.streamCount = streamCount;
     }
 
@@ -97,66 +88,58 @@ final class Producer implements AutoCloseable {
         return streams.finish(start, sendSeconds, sent);
     }
 
-    /**
-     * The streams of one step; event {@code index} goes to lane {@code index % streamCount}, on the lane's stream of its
-     * account (opened when the lane first carries an event of it). The window is per lane.
-     */
+    /** The streams of one step; event {@code index} goes to stream {@code index % streamCount}. */
     private final class Streams {
         private final Schedule schedule;
-        private final List<Map<String, StreamObserver<PublishRequest>>> lanes = new ArrayList<>();
+        private final List<StreamObserver<PublishRequest>> requests = new ArrayList<>();
         private final List<Semaphore> windows = new ArrayList<>();
-        private final List<CompletableFuture<Void>> closed = new ArrayList<>();
+        private final CountDownLatch closed;
         private final AtomicLong accepted = new AtomicLong();
         private final AtomicLong failed = new AtomicLong();
         private final AtomicLong lastAckNanos = new AtomicLong();
         private final Latencies ackLatency = new Latencies();
         private int expected;
 
-        /** @param window events outstanding per lane at most; 0 for no limit (open loop) */
+        /** @param window events outstanding per stream at most; 0 for no limit (open loop) */
         Streams(Schedule schedule, int expected, int window) {
             this.schedule = schedule;
             this.expected = expected;
-            for (int index = 0; index < streamCount; index++) {
-                windows.add(window > 0 ? new Semaphore(window) : null);
-                lanes.add(new HashMap<>());
-            }
-        }
-
-        private StreamObserver<PublishRequest> open(String accountId, Semaphore room) {
-            String key = producerKeys.computeIfAbsent(accountId, producerKeyOf);
+            this.closed = new CountDownLatch(streamCount);
             EventIngestServiceGrpc.EventIngestServiceStub stub = Provisioning.withKey(EventIngestServiceGrpc.newStub(channel), key)
                     .withDeadlineAfter(1, TimeUnit.HOURS);
-            CompletableFuture<Void> ended = new CompletableFuture<>();
-            closed.add(ended);
-            return stub.publish(new StreamObserver<>() {
-                @Override
-                public void onNext(PublishResponse response) {
-                    long now = System.nanoTime();
-                    long sequence = Long.parseLong(response.getEventId().substring(response.getEventId().lastIndexOf('-') + 1));
-                    if (response.getOutcome() == PublishResponse.Outcome.ACCEPTED) {
-                        accepted.incrementAndGet();
-                    } else {
+            for (int index = 0; index < streamCount; index++) {
+                Semaphore room = window > 0 ? new Semaphore(window) : null;
+                windows.add(room);
+                requests.add(stub.publish(new StreamObserver<>() {
+                    @Override
+                    public void onNext(PublishResponse response) {
+                        long now = System.nanoTime();
+                        long sequence = Long.parseLong(response.getEventId().substring(response.getEventId().lastIndexOf('-') + 1));
+                        if (response.getOutcome() == PublishResponse.Outcome.ACCEPTED) {
+                            accepted.incrementAndGet();
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                        ackLatency.recordNanos(now - schedule.dueNanos(sequence));
+                        lastAckNanos.accumulateAndGet(now, Math::max);
+                        if (room != null) {
+                            room.release();
+                        }
+                    }
+
+                    @Override
+                    public void onError(Throwable failure) {
+                        System.out.println("  a Publish stream failed: " + failure);
                         failed.incrementAndGet();
+                        closed.countDown();
                     }
-                    ackLatency.recordNanos(now - schedule.dueNanos(sequence));
-                    lastAckNanos.accumulateAndGet(now, Math::max);
-                    if (room != null) {
-                        room.release();
+
+                    @Override
+                    public void onCompleted() {
+                        closed.countDown();
                     }
-                }
-
-                @Override
-                public void onError(Throwable failure) {
-                    System.out.println("  a Publish stream failed: " + failure);
-                    failed.incrementAndGet();
-                    ended.complete(null);
-                }
-
-                @Override
-                public void onCompleted() {
-                    ended.complete(null);
-                }
-            });
+                }));
+            }
         }
 
         void awaitRoom(int index) throws InterruptedException {
@@ -164,8 +147,7 @@ final class Producer implements AutoCloseable {
         }
 
         void send(int index, PublishRequest request) {
-            int lane = index % streamCount;
-            lanes.get(lane).computeIfAbsent(request.getAccountId(), accountId -> open(accountId, windows.get(lane))).onNext(request);
+            requests.get(index % streamCount).onNext(request);
         }
 
         Step finish(long start, double sendSeconds) throws InterruptedException {
@@ -174,10 +156,8 @@ final class Producer implements AutoCloseable {
 
         Step finish(long start, double sendSeconds, int sent) throws InterruptedException {
             expected = sent;
-            lanes.forEach(lane -> lane.values().forEach(StreamObserver::onCompleted));
-            try {
-                CompletableFuture.allOf(closed.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
-            } catch (TimeoutException | ExecutionException notAll) {
+            requests.forEach(StreamObserver::onCompleted);
+            if (!closed.await(10, TimeUnit.MINUTES)) {
                 System.out.println("  not every Publish stream was answered within 10 minutes");
             }
             double ackSeconds = (lastAckNanos.get() - start) / 1e9;

@@ -21,8 +21,8 @@ import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Accounts, producer keys and webhook integrations created through the server's admin gRPC API, as an operator and an
- * account's administrator would: the Service Integrations application switched on, integrations signed the Standard Webhooks way.
+ * Accounts and webhook integrations created through the server's admin gRPC API, as an operator and an account's
+ * administrator would: the Service Integrations application switched on, integrations signed the Standard Webhooks way.
  */
 final class Provisioning implements AutoCloseable {
 
@@ -58,12 +58,6 @@ final class Provisioning implements AutoCloseable {
                     .setRequestKey(mapping.requestKey()).setField(mapping.field())));
             integrations.createIntegration(CreateIntegrationRequest.newBuilder().setIntegration(integration).build());
         }
-    }
-
-    /** A new producer key of the account, for the PBX side. */
-    String producerKey(String accountId) {
-        return withKey(AccountServiceGrpc.newBlockingStub(channel), operatorKey).createApiKey(CreateApiKeyRequest.newBuilder()
-                .setAccountId(accountId).setRole(ApiKey.Role.PRODUCER).setDescription("bench producer").build()).getSecret();
     }
 
     static <S extends AbstractStub<S>> S withKey(S stub, String key) {
