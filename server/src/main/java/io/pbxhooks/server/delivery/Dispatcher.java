@@ -219,7 +219,7 @@ public class Dispatcher {
     private void recordHealth(ClaimedDelivery delivery, DeliveryResult result) {
         try {
             if (result.outcome() == DeliveryResult.Outcome.SUCCEEDED) {
-                health.succeeded(delivery.integrationId());
+                health.succeeded(delivery.integrationId(), clock.instant());
             } else {
                 health.failed(delivery.integrationId(), result, clock.instant());
             }

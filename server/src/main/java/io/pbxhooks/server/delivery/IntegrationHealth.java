@@ -22,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * Switches off an integration whose receiver is gone: at once on {@code 410 Gone}, or when every attempt has
  * failed for {@code pbxhooks.delivery.auto-disable-after} (default 24 h). The reason shows in GetIntegration;
  * an administrator re-enables it. Its events are not queued while it is off.
+ *
+ * <p>"Every attempt has failed" holds across nodes: the first failure sets {@code failing_since}, any success clears
+ * it (a node that keeps seeing successes clears it again once every tenth of the period, at most a minute), so a node
+ * that sees only failures does not disable an integration another node delivers to.
  */
 @Singleton
 class IntegrationHealth {
@@ -35,8 +39,13 @@ class IntegrationHealth {
     private final IndexChangeFeed indexChanges;
     private final Duration disableAfter;
     private final PbxhooksMetrics metrics;
-    /** Integrations this node knows to be healthy, so a success costs no database write. */
-    private final Map<String, Boolean> knownHealthy = new ConcurrentHashMap<>();
+    /**
+     * When this node last cleared each integration's failing_since after a success: further successes clear it again only
+     * once {@link #clearInterval} has passed, so a success rarely costs a database write, yet a node that sees only
+     * successes keeps clearing what a node that sees only failures sets.
+     */
+    private final Map<String, Instant> clearedAt = new ConcurrentHashMap<>();
+    private final Duration clearInterval;
     /**
      * Since when integrations this node knows to be failing have failed, so a failure before the period ends costs no
      * database work: a receiver that hangs should cost the others nothing. The decision to disable reads the database.
@@ -51,18 +60,28 @@ class IntegrationHealth {
         this.audit = audit;
         this.indexChanges = indexChanges;
         this.disableAfter = disableAfter;
+        this.clearInterval = clearInterval(disableAfter);
     }
 
-    void succeeded(String integrationId) {
+    /** A tenth of the period, at most a minute: a success clears failing_since soon enough to count well within the period. */
+    static Duration clearInterval(Duration disableAfter) {
+        Duration tenth = disableAfter.dividedBy(10);
+        return tenth.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : tenth;
+    }
+
+    void succeeded(String integrationId, Instant now) {
         knownFailingSince.remove(integrationId);
-        if (knownHealthy.putIfAbsent(integrationId, Boolean.TRUE) == null) {
-            transactions.executeWrite(status -> sql.update("UPDATE integrations SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL",
-                    integrationId));
+        Instant cleared = clearedAt.get(integrationId);
+        if (cleared != null && cleared.plus(clearInterval).isAfter(now)) {
+            return;
         }
+        transactions.executeWrite(status -> sql.update("UPDATE integrations SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL",
+                integrationId));
+        clearedAt.put(integrationId, now);
     }
 
     void failed(String integrationId, DeliveryResult result, Instant now) {
-        knownHealthy.remove(integrationId);
+        clearedAt.remove(integrationId);
         Instant knownSince = knownFailingSince.get(integrationId);
         if (knownSince != null && result.statusCode() != 410 && knownSince.plus(disableAfter).isAfter(now)) {
             return;
@@ -82,8 +101,8 @@ class IntegrationHealth {
         if (result.statusCode() == 410) {
             disable(integrationId, "the receiver answered 410 Gone: it no longer accepts these webhooks", now);
         } else if (failingSince.isPresent() && !failingSince.get().plus(disableAfter).isAfter(now)) {
-            disable(integrationId, "every delivery has failed since " + failingSince.get() + " (" + disableAfter.toHours()
-                    + " h or more); last: " + DeliveryOutcomes.truncate(result.detail()), now);
+            disable(integrationId, "every delivery has failed since " + failingSince.get() + " (" + PeriodText.of(disableAfter)
+                    + " or more); last: " + DeliveryOutcomes.truncate(result.detail()), now);
         }
     }
 

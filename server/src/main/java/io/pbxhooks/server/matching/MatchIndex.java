@@ -3,7 +3,6 @@ package io.pbxhooks.server.matching;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.annotation.TransactionalEventListener;
 import io.pbxhooks.server.persistence.Sql;
 import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
@@ -20,13 +19,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The in-memory answer to "which integrations does this event fire?". Loaded at startup, refreshed for an
- * account right after a change on this node commits, and for changes made on other nodes by polling the
+ * account right after a change on this node completes, and for changes made on other nodes by polling the
  * {@code index_changes} feed every {@code pbxhooks.matching.poll-interval} (default 500 ms).
+ *
+ * <p>While a change to an account is in a transaction on this node, the account's events are matched against the
+ * database rather than this index: once the change commits, an event matched after it sees it, even before the
+ * refresh that follows the commit has run. Every read is numbered before it begins and the index keeps only the
+ * latest-numbered read of an account, so a slow poll cannot put back data older than a refresh.
  *
  * <p>The feed is read by time with a look-back, not by id alone: an auto-increment id is assigned at insert,
  * so a transaction holding a lower id can commit after one holding a higher id.
@@ -37,9 +42,17 @@ public class MatchIndex {
     static final String APPLICATION = "service-integrations";
     private static final Logger LOG = LoggerFactory.getLogger(MatchIndex.class);
 
+    /** One account's matches as one read found them (empty: the account no longer exists), and the read's number. */
+    record Snapshot(long sequence, Optional<AccountMatches> matches) {
+    }
+
     private final Sql sql;
     private final TransactionOperations<Connection> transactions;
-    private final Map<String, AccountMatches> accounts = new ConcurrentHashMap<>();
+    private final Map<String, Snapshot> accounts = new ConcurrentHashMap<>();
+    /** Numbers reads as they begin: a read numbered higher began later, so it cannot find older data. */
+    private final AtomicLong reads = new AtomicLong();
+    /** Accounts whose matching data a transaction on this node is changing, and how many such transactions there are. */
+    private final Map<String, Integer> changing = new ConcurrentHashMap<>();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "pbxhooks-match-index");
         thread.setDaemon(true);
@@ -55,10 +68,11 @@ public class MatchIndex {
                @Value("${pbxhooks.matching.poll-interval:500ms}") Duration pollInterval) {
         this.sql = sql;
         this.transactions = transactions;
+        long sequence = reads.incrementAndGet();
         transactions.executeRead(status -> {
             sql.query("SELECT id FROM index_changes WHERE change_time >= ?", row -> changesApplied.put(row.getLong("id"), Instant.now()),
                     Instant.now().minus(LOOK_BACK));
-            sql.query("SELECT id FROM accounts", row -> row.getString("id")).forEach(this::load);
+            sql.query("SELECT id FROM accounts", row -> row.getString("id")).forEach(accountId -> keep(accountId, read(accountId, sequence)));
             return null;
         });
         LOG.info("Matching index loaded: {} accounts", accounts.size());
@@ -67,7 +81,10 @@ public class MatchIndex {
 
     /** The enabled integrations of the account that the event fires; empty when the account's application is off. */
     public List<String> match(String accountId, String serviceType, String eventType) {
-        return Optional.ofNullable(accounts.get(accountId)).map(account -> account.match(serviceType, eventType)).orElse(List.of());
+        if (changing.containsKey(accountId)) {
+            refresh(accountId);
+        }
+        return matchesOf(accountId).map(account -> account.match(serviceType, eventType)).orElse(List.of());
     }
 
     /**
@@ -75,28 +92,57 @@ public class MatchIndex {
      * looked up in the database, so its first events are not refused.
      */
     public boolean knowsAccount(String accountId) {
-        if (!accounts.containsKey(accountId)) {
+        if (matchesOf(accountId).isEmpty() || changing.containsKey(accountId)) {
             refresh(accountId);
         }
-        return accounts.containsKey(accountId);
+        return matchesOf(accountId).isPresent();
     }
 
-    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
-    void onLocalChange(IndexChanged change) {
-        refresh(change.accountId());
-    }
-
+    /** Reads the account from the database now and keeps what it finds, unless a later read has been kept meanwhile. */
     public void refresh(String accountId) {
-        transactions.executeRead(status -> {
-            load(accountId);
-            return null;
+        keep(accountId, readNow(accountId));
+    }
+
+    /** Called in the transaction of a change to the account's matching data, which must then call {@link #changeCompleted}. */
+    void changeStarted(String accountId) {
+        changing.merge(accountId, 1, Integer::sum);
+    }
+
+    /** Called once the transaction of a change has committed or rolled back. */
+    void changeCompleted(String accountId) {
+        try {
+            refresh(accountId);
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot read the matching data of account {} after a change (the poll will): {}", accountId, e.getMessage());
+        } finally {
+            changing.computeIfPresent(accountId, (id, count) -> count == 1 ? null : count - 1);
+        }
+    }
+
+    /** A read of the account in a transaction of its own, numbered before it begins. */
+    Snapshot readNow(String accountId) {
+        long sequence = reads.incrementAndGet();
+        return transactions.executeRead(status -> read(accountId, sequence));
+    }
+
+    /** Keeps {@code snapshot} unless a read that began later has been kept; an account never seen leaves no entry. */
+    void keep(String accountId, Snapshot snapshot) {
+        accounts.compute(accountId, (id, kept) -> {
+            if (kept != null && kept.sequence() > snapshot.sequence()) {
+                return kept;
+            }
+            return kept == null && snapshot.matches().isEmpty() ? null : snapshot;
         });
     }
 
-    private void load(String accountId) {
+    private Optional<AccountMatches> matchesOf(String accountId) {
+        return Optional.ofNullable(accounts.get(accountId)).flatMap(Snapshot::matches);
+    }
+
+    /** Must run in a read transaction that began after {@code sequence} was drawn. */
+    private Snapshot read(String accountId, long sequence) {
         if (sql.queryOne("SELECT 1 FROM accounts WHERE id = ?", row -> true, accountId).isEmpty()) {
-            accounts.remove(accountId);
-            return;
+            return new Snapshot(sequence, Optional.empty());
         }
         boolean applicationOn = sql.queryOne("SELECT 1 FROM account_applications WHERE account_id = ? AND application = ?",
                 row -> true, accountId, APPLICATION).isPresent();
@@ -108,12 +154,13 @@ public class MatchIndex {
                     return null;
                 }, accountId, true);
         byTrigger.replaceAll((trigger, ids) -> List.copyOf(ids));
-        accounts.put(accountId, new AccountMatches(applicationOn, Map.copyOf(byTrigger)));
+        return new Snapshot(sequence, Optional.of(new AccountMatches(applicationOn, Map.copyOf(byTrigger))));
     }
 
     private void pollChanges() {
         try {
             Instant now = Instant.now();
+            long sequence = reads.incrementAndGet();
             transactions.executeRead(status -> {
                 Set<String> changed = new LinkedHashSet<>();
                 sql.query("SELECT id, account_id FROM index_changes WHERE change_time >= ?", row -> {
@@ -122,7 +169,7 @@ public class MatchIndex {
                     }
                     return null;
                 }, now.minus(LOOK_BACK));
-                changed.forEach(this::load);
+                changed.forEach(accountId -> keep(accountId, read(accountId, sequence)));
                 return null;
             });
             changesApplied.values().removeIf(applied -> applied.isBefore(now.minus(LOOK_BACK.multipliedBy(2))));

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pbxhooks.server.delivery.DeliveryHarness.TestAccount;
+import io.pbxhooks.server.testing.Figures;
 import io.pbxhooks.server.testing.TestDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,9 +77,9 @@ class AccountFairnessTest {
             int floodLeft = FLOOD_CALLS * floodReceivers.size() - floodArrivals().size();
             double ratio = quietBesideFlood / quietAlone;
             double quietShare = quietBesideFlood / (quietBesideFlood + floodBesideQuiet);
-            System.out.printf("AccountFairnessTest: flooding account alone %.0f deliveries/s, up to %d at once (its share is %d of %d slots); quiet account "
+            Figures.print("AccountFairnessTest: flooding account alone %.0f deliveries/s, up to %d at once (its share is %d of %d slots); quiet account "
                             + "alone %.0f/s, beside the flood %.0f/s: ratio %.2f; the flood meanwhile %.0f/s, so the quiet account had %.0f%% "
-                            + "of the node's deliveries; %d of the flood still queued after%n",
+                            + "of the node's deliveries; %d of the flood still queued after",
                     floodAlone, floodConcurrency.get(), PER_ACCOUNT, MAX_IN_FLIGHT, quietAlone, quietBesideFlood, ratio, floodBesideQuiet, 100 * quietShare, floodLeft);
             floodReceivers.forEach(receiver -> receiver.answer(ok()));
             Backlogs.awaitNothingPending(harness);

@@ -59,6 +59,8 @@ class IngestLimitsTest {
         PublishResponse over = harness.publishOne(account, CallEvents.publish(account.id(), callOfPayloadSize(PAYLOAD_BYTES + 1)));
         assertEquals(REJECTED, over.getOutcome());
         assertEquals("payload is 1025 bytes; at most 1024 bytes are accepted (pbxhooks.limits.event-payload-bytes)", over.getReason());
+        System.out.printf("IngestLimitsTest [%s]: event payload limit %d bytes: %d bytes %s, %d bytes %s: %s%n", database, PAYLOAD_BYTES,
+                PAYLOAD_BYTES, atTheLimit.getOutcome(), PAYLOAD_BYTES + 1, over.getOutcome(), over.getReason());
     }
 
     @ParameterizedTest
@@ -69,8 +71,10 @@ class IngestLimitsTest {
         StatusRuntimeException refused = assertThrows(StatusRuntimeException.class,
                 () -> harness.publishOne(account, CallEvents.publish(account.id(), callOfPayloadSize(REQUEST_BYTES + 1))));
         assertEquals(Status.Code.RESOURCE_EXHAUSTED, refused.getStatus().getCode(), refused::toString);
-        assertEquals(ACCEPTED, harness.publishOne(account, CallEvents.publish(account.id(),
-                CallEvents.firing(INBOUND_CALL_RECEIVED, CallEvents.newCallUuid()))).getOutcome());
+        PublishResponse next = harness.publishOne(account, CallEvents.publish(account.id(), CallEvents.firing(INBOUND_CALL_RECEIVED, CallEvents.newCallUuid())));
+        assertEquals(ACCEPTED, next.getOutcome());
+        System.out.printf("IngestLimitsTest [%s]: request limit %d bytes: a larger message got %s; the next event %s%n", database, REQUEST_BYTES,
+                refused.getStatus(), next.getOutcome());
     }
 
     @ParameterizedTest
@@ -90,6 +94,8 @@ class IngestLimitsTest {
                 Status refused = oneTooMany.endedWith();
                 assertEquals(Status.Code.RESOURCE_EXHAUSTED, refused.getCode(), refused::toString);
                 assertTrue(refused.getDescription().contains("pbxhooks.limits.publish-streams-per-key"), refused::toString);
+                System.out.printf("IngestLimitsTest [%s]: %d open publish streams per key: stream %d ended with %s%n", database, STREAMS,
+                        STREAMS + 1, refused);
             }
             String otherKey = harness.api().createKey(account.id(), ApiKey.Role.PRODUCER).getSecret();
             try (OpenPublishStream ofAnotherKey = new OpenPublishStream(harness.api().ingestStream(otherKey))) {

@@ -70,6 +70,12 @@ final class Receiver implements AutoCloseable {
         return arrivals.stream().filter(request -> request.getUrl().startsWith(prefix)).toList();
     }
 
+    /** How many of the requests under {@code prefix} were answered with {@code status}. */
+    long answeredWith(String prefix, int status) {
+        return server.getAllServeEvents().stream()
+                .filter(event -> event.getRequest().getUrl().startsWith(prefix) && event.getResponse().getStatus() == status).count();
+    }
+
     /** Waits until at least {@code count} requests under {@code prefix} have arrived; returns them all. */
     List<LoggedRequest> awaitRequests(String prefix, int count) {
         return Eventually.await(count + " requests under " + prefix, () -> requests(prefix), requests -> requests.size() >= count);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pbxhooks.server.delivery.DeliveryHarness.TestAccount;
+import io.pbxhooks.server.testing.Figures;
 import io.pbxhooks.server.testing.TestDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ class ReceiverIsolationTest {
         String attempts = attemptsDuringMeasurement(load);
         calmDown(harness, load);
         double ratio = loaded / alone;
-        System.out.printf("ReceiverIsolationTest: healthy receiver alone %.0f deliveries/s, beside %s %.0f/s: ratio %.2f (%s)%n",
+        Figures.print("ReceiverIsolationTest: healthy receiver alone %.0f deliveries/s, beside %s %.0f/s: ratio %.2f (%s)",
                 alone, load, loaded, ratio, attempts);
         return ratio;
     }
@@ -102,8 +103,8 @@ class ReceiverIsolationTest {
             double loaded = deliver(harness, crm).rateFromPublishing();
             calmDown(harness, EnumSet.of(Misbehaviour.HANGING));
             double ratio = loaded / alone;
-            System.out.printf("ReceiverIsolationTest, control without the cap (%d per destination = max-in-flight): healthy alone at least "
-                    + "%.0f deliveries/s, beside a hanging receiver %.0f/s: ratio at most %.2f%n", MAX_IN_FLIGHT, alone, loaded, ratio);
+            Figures.print("ReceiverIsolationTest, control without the cap (%d per destination = max-in-flight): healthy alone at least "
+                    + "%.0f deliveries/s, beside a hanging receiver %.0f/s: ratio at most %.2f", MAX_IN_FLIGHT, alone, loaded, ratio);
             assertTrue(ratio < 0.9, "the measurement shows what the cap prevents: " + ratio);
         }
     }

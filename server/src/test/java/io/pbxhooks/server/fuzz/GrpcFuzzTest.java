@@ -50,6 +50,8 @@ class GrpcFuzzTest {
 
     private static final int REQUESTS = Integer.getInteger("pbxhooks.fuzz.requests", 5000);
     private static final Duration TIME_BUDGET = Duration.ofSeconds(50);
+    /** Fewer requests than this within the time budget would not be "thousands": the run is too slow to count as fuzzing. */
+    private static final int MINIMUM_REQUESTS = Math.min(REQUESTS, 2_000);
     /** What a reply must never show: stack traces, exception and class names, database internals. */
     /** The test's own client warns of every unpaired surrogate it sends; held so that java.util.logging keeps the level. */
     private static final java.util.logging.Logger PROTOBUF_ENCODER_LOG = java.util.logging.Logger.getLogger("com.google.protobuf.CodedOutputStream");
@@ -134,6 +136,9 @@ class GrpcFuzzTest {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             System.out.printf("Fuzzed %d requests in %.1f s (%.0f/s), seed %d:%n%s%n", sent, took.toMillis() / 1000.0,
                     sent * 1e9 / Math.max(1, took.toNanos()), seed, tally.describe());
+            int requestsSent = sent;
+            assertTrue(requestsSent >= MINIMUM_REQUESTS, () -> "only " + requestsSent + " requests within the " + TIME_BUDGET.toSeconds()
+                    + " s budget; at least " + MINIMUM_REQUESTS + " expected");
 
             assertTrue(problems.isEmpty(), () -> problems.size() + " unclean replies (seed " + seed + "):\n" + String.join("\n", problems));
             assertHealthy();

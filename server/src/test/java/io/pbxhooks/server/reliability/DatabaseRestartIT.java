@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.grpc.Status;
 import io.pbxhooks.server.reliability.CallTraffic.PlannedEvent;
 import io.pbxhooks.server.reliability.Tenants.Tenant;
+import io.pbxhooks.server.testing.Figures;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The installation's MariaDB schema as the tests read it, independently of the servers: what is left unfinished,
@@ -81,6 +83,14 @@ final class LedgerDatabase implements AutoCloseable {
         query("SELECT id, lease_until FROM deliveries WHERE state = 'IN_FLIGHT' AND lease_owner = '" + nodeId + "'",
                 row -> leases.put(row.getString(1), row.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC)));
         return leases;
+    }
+
+    /** The deliveries in flight now, by the node holding their lease. */
+    Map<String, Set<String>> inFlightByNode() {
+        Map<String, Set<String>> byNode = new HashMap<>();
+        query("SELECT id, lease_owner FROM deliveries WHERE state = 'IN_FLIGHT'",
+                row -> byNode.computeIfAbsent(row.getString(2), node -> new HashSet<>()).add(row.getString(1)));
+        return byNode;
     }
 
     /** How many times each delivery was claimed (one attempt each); more than once only after a takeover. */

@@ -13,6 +13,7 @@ import io.grpc.health.v1.HealthGrpc;
 import io.pbxhooks.server.reliability.CallTraffic.PlannedEvent;
 import io.pbxhooks.server.reliability.ServerProcess.Termination;
 import io.pbxhooks.server.reliability.Tenants.Tenant;
+import io.pbxhooks.server.testing.Figures;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -6,14 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pbxhooks.server.reliability.CallTraffic.PlannedEvent;
 import io.pbxhooks.server.reliability.CountingReceiver.Arrival;
 import io.pbxhooks.server.reliability.Tenants.Tenant;
+import io.pbxhooks.server.testing.Figures;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -28,12 +35,15 @@ class SeveralNodesIT {
     private static final int EVENTS_PER_PHASE = 4_000;
     private static final int MINIMUM_IN_FLIGHT_AT_KILL = 50;
 
-    private record Throughput(int deliveries, Duration took) {
+    /** A phase's deliveries and how long they took; and, per node, the deliveries seen leased to it by sampling the table. */
+    private record Throughput(int deliveries, Duration took, Map<String, Integer> seenLeasedByNode) {
         String figures(String nodes) {
-            return String.format("   %-26s %d deliveries in %s: %.0f deliveries/s", nodes, deliveries, Await.seconds(took),
-                    deliveries / (took.toMillis() / 1000.0));
+            return String.format("   %-26s %d deliveries in %s: %.0f deliveries/s; seen leased by node (sampled every %d ms): %s", nodes, deliveries,
+                    Await.seconds(took), deliveries / (took.toMillis() / 1000.0), LEASE_SAMPLING.toMillis(), new TreeMap<>(seenLeasedByNode));
         }
     }
+
+    private static final Duration LEASE_SAMPLING = Duration.ofMillis(20);
 
     @Test
     void nodesShareTheWorkWithoutDuplicatesAndTakeOverFromADeadNode() throws Exception {
@@ -48,6 +58,10 @@ class SeveralNodesIT {
             Throughput oneNode = phase("one", tenants, installation, receiver, database, acknowledged);
             ServerProcess nodeB = installation.start("b");
             Throughput twoNodes = phase("two", tenants, installation, receiver, database, acknowledged);
+            for (ServerProcess node : List.of(nodeA, nodeB)) {
+                assertTrue(twoNodes.seenLeasedByNode().getOrDefault(node.nodeId(), 0) > 0,
+                        () -> "node " + node.nodeId() + " claimed no delivery in the two-node phase: " + twoNodes.seenLeasedByNode());
+            }
             Set<String> sentTwiceInNormalOperation = Set.copyOf(DeliveryLedger.of(acknowledged, tenants, receiver.arrivals()).duplicatedWebhookIds());
             long claimsWithoutAttempt = database.claimsWithoutAttempt();
             Map<String, Long> failedAttempts = database.failedAttempts();
@@ -121,13 +135,27 @@ class SeveralNodesIT {
                                     LedgerDatabase database, List<PlannedEvent> acknowledged) throws Exception {
         int before = receiver.count();
         long start = System.nanoTime();
+        Map<String, Set<String>> seenLeased = new ConcurrentHashMap<>();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleWithFixedDelay(() -> {
+            try {
+                database.inFlightByNode().forEach((node, ids) -> seenLeased.computeIfAbsent(node, key -> ConcurrentHashMap.newKeySet()).addAll(ids));
+            } catch (RuntimeException e) {
+                System.out.println("sampling the leases failed once (sampling goes on): " + e);
+            }
+        }, 0, LEASE_SAMPLING.toMillis(), TimeUnit.MILLISECONDS);
         try (ProducerFleet producers = ProducerFleet.start(tenants, CallTraffic.byAccount(name, List.copyOf(tenants.keySet()), EVENTS_PER_PHASE),
                 installation::aliveNode)) {
             producers.awaitAllAcknowledged(Duration.ofMinutes(3));
             Await.until("no unfinished delivery", Duration.ofMinutes(3), () -> database.unfinished() == 0);
             acknowledged.addAll(producers.ledger().acknowledgedEvents());
+        } finally {
+            sampler.shutdownNow();
+            sampler.awaitTermination(10, TimeUnit.SECONDS);
         }
         long lastArrival = receiver.arrivals().stream().mapToLong(Arrival::nanos).max().orElse(start);
-        return new Throughput(receiver.count() - before, Duration.ofNanos(lastArrival - start));
+        Map<String, Integer> seenLeasedByNode = new HashMap<>();
+        seenLeased.forEach((node, ids) -> seenLeasedByNode.put(node, ids.size()));
+        return new Throughput(receiver.count() - before, Duration.ofNanos(lastArrival - start), seenLeasedByNode);
     }
 }

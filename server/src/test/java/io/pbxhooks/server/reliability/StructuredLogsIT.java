@@ -23,6 +23,7 @@ import io.pbxhooks.ingest.v1.EventIngestServiceGrpc;
 import io.pbxhooks.ingest.v1.PublishRequest;
 import io.pbxhooks.server.reliability.Tenants.Tenant;
 import io.pbxhooks.server.testing.AdminTestServer;
+import io.pbxhooks.server.testing.Figures;
 import io.pbxhooks.server.testing.WebhookIntegrations;
 import java.nio.file.Files;
 import java.nio.file.Path;

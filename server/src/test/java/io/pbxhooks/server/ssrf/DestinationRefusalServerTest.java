@@ -16,6 +16,7 @@ import io.pbxhooks.admin.v1.GetDeliveryRequest;
 import io.pbxhooks.admin.v1.GetDeliveryResponse;
 import io.pbxhooks.admin.v1.Integration;
 import io.pbxhooks.admin.v1.ListDeliveriesRequest;
+import io.pbxhooks.admin.v1.ListIntegrationsRequest;
 import io.pbxhooks.admin.v1.SendTestEventRequest;
 import io.pbxhooks.admin.v1.SendTestEventResponse;
 import io.pbxhooks.ingest.v1.PublishResponse;
@@ -24,7 +25,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import io.pbxhooks.server.testing.TestDatabase;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The SSRF defence end to end: a real server, a real receiver on 127.0.0.1, the admin API and the event ingest. Without
@@ -35,9 +38,14 @@ class DestinationRefusalServerTest {
 
     private static final String HOW_TO_ALLOW = "; allow it with PBXHOOKS_ALLOWED_DESTINATIONS";
 
-    @Test
-    void withoutAnAllowlistALocalReceiverIsNeverReached() throws Exception {
-        try (SsrfServer server = new SsrfServer(""); LocalReceiver receiver = new LocalReceiver()) {
+    static List<TestDatabase.Kind> databases() {
+        return TestDatabase.kinds();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void withoutAnAllowlistALocalReceiverIsNeverReached(TestDatabase.Kind database) throws Exception {
+        try (SsrfServer server = new SsrfServer(database, ""); LocalReceiver receiver = new LocalReceiver()) {
             // Names are not looked up when saving: "localhost" is saved, and refused on every connection.
             Integration integration = server.createWebhook(receiver.url("localhost", "/hooks"));
 
@@ -55,27 +63,36 @@ class DestinationRefusalServerTest {
             assertRefusedToLocalhost(test.getAttempt());
 
             assertEquals(0, receiver.requests());
+            System.out.printf("DestinationRefusalServerTest [%s]: delivery to localhost refused, recorded as \"%s\"; test send refused, recorded as "
+                    + "\"%s\"; receiver reached %d times%n", database, delivery.getAttempts(0).getDetail(), test.getAttempt().getDetail(), receiver.requests());
         }
     }
 
-    @Test
-    void withoutAnAllowlistALiteralInternalAddressCannotBeSaved() throws Exception {
-        try (SsrfServer server = new SsrfServer("")) {
-            assertEquals(Map.of("integration.webhook.request_url", "Request URL points to an address deliveries are refused to: 169.254.169.254 is "
-                            + "a link-local address (169.254.0.0/16, where cloud metadata services answer)" + HOW_TO_ALLOW),
-                    violationsOfCreating(server, "http://169.254.169.254/latest/meta-data/"));
-            assertEquals(Map.of("integration.webhook.request_url", "Request URL points to an address deliveries are refused to: "
-                            + "127.0.0.1 is a loopback address (127.0.0.0/8)" + HOW_TO_ALLOW),
-                    violationsOfCreating(server, "http://2130706433:8080/hooks"));
-            assertEquals(Map.of("integration.webhook.request_url", "Request URL points to an address deliveries are refused to: "
-                            + "fd00::5 is a unique local address (fc00::/7)" + HOW_TO_ALLOW),
-                    violationsOfCreating(server, "https://[fd00::5]/hooks"));
+    @ParameterizedTest
+    @MethodSource("databases")
+    void withoutAnAllowlistALiteralInternalAddressCannotBeSaved(TestDatabase.Kind database) throws Exception {
+        try (SsrfServer server = new SsrfServer(database, "")) {
+            assertRefusedAtSave(database, server, "http://169.254.169.254/latest/meta-data/", "169.254.169.254 is "
+                    + "a link-local address (169.254.0.0/16, where cloud metadata services answer)");
+            assertRefusedAtSave(database, server, "http://2130706433:8080/hooks", "127.0.0.1 is a loopback address (127.0.0.0/8)");
+            assertRefusedAtSave(database, server, "https://[fd00::5]/hooks", "fd00::5 is a unique local address (fc00::/7)");
+            assertEquals(0, server.integrations().listIntegrations(ListIntegrationsRequest.getDefaultInstance()).getIntegrationsCount(),
+                    "nothing half-saved");
         }
     }
 
-    @Test
-    void anAllowlistedReceiverIsSavedAndReached() throws Exception {
-        try (SsrfServer server = new SsrfServer("127.0.0.1/32"); LocalReceiver receiver = new LocalReceiver()) {
+    private static void assertRefusedAtSave(TestDatabase.Kind database, SsrfServer server, String requestUrl, String reason) throws Exception {
+        Map<String, String> violations = violationsOfCreating(server, requestUrl);
+        assertEquals(Map.of("integration.webhook.request_url", "Request URL points to an address deliveries are refused to: " + reason
+                + HOW_TO_ALLOW), violations);
+        System.out.printf("DestinationRefusalServerTest [%s]: saving %s refused: %s%n", database, requestUrl,
+                violations.get("integration.webhook.request_url"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void anAllowlistedReceiverIsSavedAndReached(TestDatabase.Kind database) throws Exception {
+        try (SsrfServer server = new SsrfServer(database, "127.0.0.1/32"); LocalReceiver receiver = new LocalReceiver()) {
             Integration integration = server.createWebhook(receiver.url("127.0.0.1", "/hooks"));
             server.publishInboundCall();
             GetDeliveryResponse delivery = awaitFinal(server, onlyDeliveryId(server, integration));

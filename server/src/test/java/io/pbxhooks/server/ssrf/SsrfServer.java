@@ -34,7 +34,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A test server with the given {@code pbxhooks.allowed-destinations}, one account with the application on, and the
+ * A test server on the given database with the given {@code pbxhooks.allowed-destinations}, one account with the application on, and the
  * account's admin and PBX (producer) stubs.
  */
 final class SsrfServer implements AutoCloseable {
@@ -47,12 +47,12 @@ final class SsrfServer implements AutoCloseable {
     private final String adminKey;
     private final String producerKey;
 
-    SsrfServer(String allowedDestinations) {
+    SsrfServer(TestDatabase.Kind database, String allowedDestinations) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("pbxhooks.operator-key", OPERATOR_KEY);
         properties.put("pbxhooks.allowed-destinations", allowedDestinations);
         properties.put("pbxhooks.delivery.poll-interval", "100ms");
-        server = TestServer.start(TestDatabase.Kind.H2, properties);
+        server = TestServer.start(database, properties);
         AccountServiceBlockingStub operator = stub(AccountServiceGrpc.newBlockingStub(server.channel()), OPERATOR_KEY);
         operator.createAccount(CreateAccountRequest.newBuilder().setAccount(Account.newBuilder().setId(ACCOUNT).setDisplayName("Acme")).build());
         operator.setApplicationEnabled(SetApplicationEnabledRequest.newBuilder()
