@@ -3,6 +3,7 @@ package io.pbxhooks.webhook;
 import io.micronaut.http.client.exceptions.ContentLengthExceededException;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import io.micronaut.http.client.exceptions.ResponseClosedException;
+import io.micronaut.http.exceptions.BufferLengthExceededException;
 import io.pbxhooks.model.DeliveryResult;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -59,8 +60,10 @@ final class FailureClassifier {
             if (cause instanceof ResponseClosedException || cause instanceof ClosedChannelException) {
                 return "connection closed before a complete response";
             }
-            if (cause instanceof ContentLengthExceededException) {
-                return "response body too large to read";
+            // The sender reads a body only as far as its excerpt, so these mean the client buffered more than its bound
+            // before the sender could start reading.
+            if (cause instanceof ContentLengthExceededException || cause instanceof BufferLengthExceededException) {
+                return "response body arrived faster than it could be read";
             }
         }
         return "request failed" + suffix(failure);

@@ -6,7 +6,6 @@ import io.micronaut.core.convert.ConversionService;
 import io.micronaut.http.bind.DefaultRequestBinderRegistry;
 import io.micronaut.http.body.ContextlessMessageBodyHandlerRegistry;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
-import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.filter.DefaultHttpClientFilterResolver;
 import io.micronaut.http.client.netty.DefaultHttpClient;
 import io.micronaut.http.client.netty.NettyClientCustomizer;
@@ -18,11 +17,18 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import java.time.Duration;
 import java.util.List;
 
-/** Makes the Micronaut HTTP client the webhook transport sends with, outside any ApplicationContext. */
+/**
+ * Makes the Micronaut HTTP client the webhook transport sends with, outside any ApplicationContext. The sender uses it
+ * as a {@link io.micronaut.http.client.RawHttpClient}: request bytes as built, the response body as a stream.
+ */
 final class HttpClients {
 
-    /** A larger response cannot be read; receivers of webhooks answer with a few bytes. */
-    static final int MAXIMUM_RESPONSE_BYTES = 1024 * 1024;
+    /**
+     * The most of a response the client holds before the sender reads it: what one read loop of the event loop
+     * brings in (16 reads of at most 64 KiB). The sender then reads the body only as far as its excerpt
+     * ({@link BodyStart}), so a larger body is never held whole.
+     */
+    static final int MAXIMUM_BUFFERED_RESPONSE_BYTES = 1024 * 1024;
 
     private HttpClients() {
     }
@@ -38,11 +44,11 @@ final class HttpClients {
      * builder's own defaults.
      */
     @SuppressWarnings("deprecation")
-    static HttpClient create(ClientSettings settings) {
+    static DefaultHttpClient create(ClientSettings settings) {
         DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
         configuration.setFollowRedirects(false);
         configuration.setExceptionOnErrorStatus(false);
-        configuration.setMaxContentLength(MAXIMUM_RESPONSE_BYTES);
+        configuration.setMaxContentLength(MAXIMUM_BUFFERED_RESPONSE_BYTES);
         // Each send bounds its whole exchange by its integration's timeout; these only back that up.
         Duration longest = Duration.ofMillis(WebhookSchema.MAXIMUM_TIMEOUT_MILLIS);
         configuration.setConnectTimeout(longest);

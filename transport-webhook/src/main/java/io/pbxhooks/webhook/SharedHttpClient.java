@@ -2,7 +2,7 @@ package io.pbxhooks.webhook;
 
 import static java.util.Objects.requireNonNull;
 
-import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.netty.DefaultHttpClient;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -16,18 +16,18 @@ import java.util.function.Function;
 final class SharedHttpClient {
 
     private static final class Shared {
-        private final HttpClient client;
+        private final DefaultHttpClient client;
         private int leases;
 
-        private Shared(HttpClient client) {
+        private Shared(DefaultHttpClient client) {
             this.client = client;
         }
     }
 
-    private final Function<ClientSettings, HttpClient> factory;
+    private final Function<ClientSettings, DefaultHttpClient> factory;
     private final Map<ClientSettings, Shared> clients = new HashMap<>();
 
-    SharedHttpClient(Function<ClientSettings, HttpClient> factory) {
+    SharedHttpClient(Function<ClientSettings, DefaultHttpClient> factory) {
         this.factory = requireNonNull(factory, "factory is null");
     }
 
@@ -54,15 +54,15 @@ final class SharedHttpClient {
     /** A sender's use of the client; closing it more than once releases it once. */
     final class Lease implements AutoCloseable {
         private final ClientSettings settings;
-        private final HttpClient leased;
+        private final DefaultHttpClient leased;
         private boolean released;
 
-        private Lease(ClientSettings settings, HttpClient leased) {
+        private Lease(ClientSettings settings, DefaultHttpClient leased) {
             this.settings = settings;
             this.leased = leased;
         }
 
-        HttpClient client() {
+        DefaultHttpClient client() {
             return leased;
         }
 

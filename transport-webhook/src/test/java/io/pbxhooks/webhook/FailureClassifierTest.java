@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
+import io.micronaut.http.exceptions.BufferLengthExceededException;
 import io.pbxhooks.model.DeliveryResult;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -42,6 +43,7 @@ class FailureClassifierTest {
         assertEquals("could not connect: Network is unreachable", describe(new ConnectException("Network is unreachable")));
         assertEquals("TLS failed: Received fatal alert: handshake_failure",
                 describe(new IOException(new SSLHandshakeException("Received fatal alert: handshake_failure"))));
+        assertEquals("response body arrived faster than it could be read", describe(new BufferLengthExceededException(1024 * 1024, 1_100_000)));
     }
 
     @Test

@@ -10,9 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pbxhooks.model.DeliveryResult;
 import io.pbxhooks.model.DeliveryResult.Outcome;
 import io.pbxhooks.spi.TransportSender;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +28,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** How each answer of a real receiver is classified. */
 class WebhookSenderOutcomeTest {
+
+    /** A body no attempt may read whole: the receiver stops writing here only if the sender never hangs up. */
+    private static final long ENDLESS = 1024L * 1024 * 1024;
 
     private static TestReceiver receiver;
     private static final WebhookTransport transport = new WebhookTransport();
@@ -98,10 +107,43 @@ class WebhookSenderOutcomeTest {
     }
 
     @Test
-    void aResponseTooLargeToReadIsRetryable() throws Exception {
-        receiver.answer(200, Map.of(), "y".repeat(HttpClients.MAXIMUM_RESPONSE_BYTES + 1));
+    void aSuccessWithABodyFarLargerThanTheClientBuffersSucceedsWithTheStartOfItsBody() throws Exception {
+        receiver.answer(200, Map.of(), "y".repeat(5 * HttpClients.MAXIMUM_BUFFERED_RESPONSE_BYTES));
         DeliveryResult result = send(TestConfig.minimal());
-        assertEquals(DeliveryResult.retryable(0, null, "response body too large to read"), classification(result));
+        assertEquals(DeliveryResult.succeeded(200, "HTTP 200 OK"), classification(result));
+        assertEquals("y".repeat(ResponseExcerpt.MAXIMUM_LENGTH - 1) + "…", result.exchangeIfAny().orElseThrow().responseExcerpt());
+    }
+
+    @Test
+    void aServerErrorWithALargeBodyIsRetryableWithTheStartOfItsBody() throws Exception {
+        receiver.answer(500, Map.of("Retry-After", "30"), "e".repeat(5 * HttpClients.MAXIMUM_BUFFERED_RESPONSE_BYTES));
+        DeliveryResult result = send(TestConfig.minimal());
+        assertEquals(DeliveryResult.retryable(500, Duration.ofSeconds(30), "HTTP 500 Internal Server Error: " + "e".repeat(200) + "…"), classification(result));
+        assertEquals("e".repeat(ResponseExcerpt.MAXIMUM_LENGTH - 1) + "…", result.exchangeIfAny().orElseThrow().responseExcerpt());
+    }
+
+    @Test
+    void anEndlessBodyIsReadOnlyAsFarAsTheExcerptAndThenTheConnectionIsClosed() throws Exception {
+        AtomicLong written = new AtomicLong();
+        CountDownLatch stopped = new CountDownLatch(1);
+        receiver.answer(exchange -> {
+            byte[] block = "z".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+            exchange.sendResponseHeaders(202, 0);
+            try (OutputStream body = exchange.getResponseBody()) {
+                while (written.get() < ENDLESS) {
+                    body.write(block);
+                    written.addAndGet(block.length);
+                }
+            } catch (IOException closedByTheSender) {
+                stopped.countDown();
+            }
+        });
+        DeliveryResult result = send(TestConfig.minimal());
+        assertEquals(DeliveryResult.succeeded(202, "HTTP 202 Accepted"), classification(result));
+        assertEquals(ResponseExcerpt.MAXIMUM_LENGTH, result.exchangeIfAny().orElseThrow().responseExcerpt().length());
+        assertTrue(stopped.await(10, TimeUnit.SECONDS), "the receiver could still write after " + written.get() + " bytes");
+        // What the receiver wrote is at most what the sockets' buffers and the client's buffer hold, far from the whole body.
+        assertTrue(written.get() < ENDLESS / 8, written.get() + " bytes written");
     }
 
     @Test

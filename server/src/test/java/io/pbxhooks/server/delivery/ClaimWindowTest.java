@@ -6,12 +6,8 @@ import io.pbxhooks.admin.v1.Integration;
 import io.pbxhooks.server.delivery.DeliveryHarness.TestAccount;
 import io.pbxhooks.server.testing.TestDatabase;
 import io.pbxhooks.server.testing.TestServer;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,8 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClaimWindowTest {
-
-    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     /** A poll interval of an hour: the server's own dispatcher, never woken here, claims nothing of these rows. */
     private final DeliveryHarness.PerDatabase servers = new DeliveryHarness.PerDatabase(Map.of("pbxhooks.delivery.poll-interval", "1h"));
@@ -53,8 +47,8 @@ class ClaimWindowTest {
         Integration busy = Backlogs.create(harness, account, receiver.url("/busy"));
         Integration other = Backlogs.create(harness, account, receiver.url("/other"));
         Instant start = Instant.now();
-        insertPending(server, account, busy, "backlog", 500, start.minusSeconds(60));
-        insertPending(server, account, other, "behind-1", 5, start.minusSeconds(30));
+        PendingRows.insert(server, account, busy, "backlog", 500, start.minusSeconds(60));
+        PendingRows.insert(server, account, other, "behind-1", 5, start.minusSeconds(30));
         DeliveryClaims claims = server.context().getBean(DeliveryClaims.class);
         long busyVersion = server.queryForLong("SELECT version FROM integrations WHERE id = '" + busy.getId() + "'");
         ClaimExclusions busyLineFull = new ClaimExclusions(Map.of(busy.getId(), busyVersion), Set.of(), 0);
@@ -62,7 +56,7 @@ class ClaimWindowTest {
         assertEquals(5, claims.claim("node", 10, start, Duration.ofMinutes(1), busyLineFull, false).size(),
                 "the window (128 rows) is all the busy receiver's: the scan past it finds the other's");
 
-        insertPending(server, account, other, "behind-2", 5, start.minusSeconds(20));
+        PendingRows.insert(server, account, other, "behind-2", 5, start.minusSeconds(20));
         assertEquals(List.of(), claims.claim("node", 10, start, Duration.ofMinutes(1), busyLineFull, false),
                 "right after a scan the claim reads only its window");
         List<ClaimedDelivery> later = claims.claim("node", 10, start.plusSeconds(60), Duration.ofMinutes(1), busyLineFull, false);
@@ -73,43 +67,5 @@ class ClaimWindowTest {
                 ClaimExclusions.NONE, false);
         assertEquals(10, withoutExclusions.size());
         assertEquals(Set.of(busy.getId()), Set.copyOf(withoutExclusions.stream().map(ClaimedDelivery::integrationId).toList()));
-    }
-
-    private static void insertPending(TestServer server, TestAccount account, Integration integration, String prefix, int count, Instant due) {
-        String time = DATETIME.format(due);
-        server.inTransaction(connection -> {
-            for (int index = 0; index < count; index++) {
-                String eventId = prefix + "-" + integration.getId() + "-" + index;
-                long eventRowId;
-                try (PreparedStatement event = connection.prepareStatement("INSERT INTO events (account_id, event_id, service_type, event_type, "
-                        + "ordering_key, occurred_at, received_at, fields) VALUES (?, ?, 'hosted-pbx', 'inbound_call_received', ?, ?, ?, '[]')",
-                        PreparedStatement.RETURN_GENERATED_KEYS)) {
-                    event.setString(1, account.id());
-                    event.setString(2, eventId);
-                    event.setString(3, "call-" + eventId);
-                    event.setString(4, time);
-                    event.setString(5, time);
-                    event.executeUpdate();
-                    try (ResultSet keys = event.getGeneratedKeys()) {
-                        keys.next();
-                        eventRowId = keys.getLong(1);
-                    }
-                }
-                try (PreparedStatement delivery = connection.prepareStatement("INSERT INTO deliveries (id, event_row_id, account_id, integration_id, "
-                        + "event_id, service_type, event_type, ordering_key, state, attempt_count, next_attempt_at, last_status_code, test, create_time, update_time) "
-                        + "VALUES (?, ?, ?, ?, ?, 'hosted-pbx', 'inbound_call_received', ?, 'PENDING', 0, ?, 0, FALSE, ?, ?)")) {
-                    delivery.setString(1, OldRows.timeOrderedId(due, index));
-                    delivery.setLong(2, eventRowId);
-                    delivery.setString(3, account.id());
-                    delivery.setString(4, integration.getId());
-                    delivery.setString(5, eventId);
-                    delivery.setString(6, "call-" + eventId);
-                    delivery.setString(7, time);
-                    delivery.setString(8, time);
-                    delivery.setString(9, time);
-                    delivery.executeUpdate();
-                }
-            }
-        });
     }
 }
