@@ -28,7 +28,7 @@ final class Access {
     }
 
     static boolean canSee(Principal caller, String accountId) {
-        return caller.isOperator() || caller.accountId().equals(accountId);
+        return caller.isOperator() || accountId.equals(caller.accountId());
     }
 
     /**

@@ -52,6 +52,9 @@ final class ApiKeyOperations {
             if (!request.getAccountId().isEmpty()) {
                 throw InvalidArgumentException.of("account_id", "account_id must be empty for an operator key: operator keys belong to no account");
             }
+        } else if (role == Role.PRODUCER && caller.isOperator() && request.getAccountId().isEmpty()) {
+            // The PBX platform's own producer key, publishing for every account: only an operator may make one.
+            accountId = null;
         } else {
             accountId = access.account(caller, request.getAccountId(), "account_id").id();
         }

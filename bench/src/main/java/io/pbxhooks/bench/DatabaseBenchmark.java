@@ -96,7 +96,7 @@ final class DatabaseBenchmark {
         StepSearch search;
         try (ServerUnderTest server = start(name + "-steps", true);
              Provisioning admin = new Provisioning(server.grpcPort(), operatorKey);
-             Producer producer = new Producer(server.grpcPort(), operatorKey, options.streams())) {
+             Producer producer = new Producer(server.grpcPort(), Provisioning.platformProducerKey(server.grpcPort(), operatorKey), options.streams())) {
             for (int fanOut : List.of(1, 10, 100)) {
                 admin.account("fanout-" + fanOut, fanOut, receiver, true);
             }
@@ -108,7 +108,7 @@ final class DatabaseBenchmark {
         long cleared = BacklogClearing.clear(database);
         report.line("  (%,d deliveries left behind by the overloaded step marked FAILED, server restarted)", cleared);
         try (ServerUnderTest server = start(name, true);
-             Producer producer = new Producer(server.grpcPort(), operatorKey, options.streams())) {
+             Producer producer = new Producer(server.grpcPort(), Provisioning.platformProducerKey(server.grpcPort(), operatorKey), options.streams())) {
             CpuMeter cpu = new CpuMeter(server.pid(), database.processId(), receiver::cpuSeconds);
             DeliveryLoad.run(producer, receiver, cpu, database, "fanout-1", 1, options.firstRate(), Duration.ofSeconds(5));
             DeliveryLoad.Result light = DeliveryLoad.run(producer, receiver, cpu, database, "fanout-1", 1, 0.3 * search.maxRate(),
@@ -196,7 +196,7 @@ final class DatabaseBenchmark {
         String name = database.kind().name().toLowerCase(Locale.ROOT) + "-ingest";
         report.line("Durable ingest alone (pbxhooks.delivery.enabled=false; %d streams x window %d, %s):", options.streams(), WINDOW,
                 seconds(options.ingestDuration()));
-        try (ServerUnderTest server = start(name, false); Producer producer = new Producer(server.grpcPort(), operatorKey, options.streams())) {
+        try (ServerUnderTest server = start(name, false); Producer producer = new Producer(server.grpcPort(), Provisioning.platformProducerKey(server.grpcPort(), operatorKey), options.streams())) {
             CpuMeter cpu = new CpuMeter(server.pid(), database.processId(), receiver::cpuSeconds);
             IngestLoad.saturate(producer, cpu, database, sequence -> "fanout-1", Duration.ofSeconds(3), WINDOW);
             IngestLoad.Result ingest = IngestLoad.saturate(producer, cpu, database, sequence -> "fanout-1", options.ingestDuration(), WINDOW);
@@ -228,7 +228,7 @@ final class DatabaseBenchmark {
     private void measureIngest(String prefix, int accounts, int perAccount) throws Exception {
         String name = database.kind().name().toLowerCase(Locale.ROOT) + "-matching-" + prefix;
         long startNanos = System.nanoTime();
-        try (ServerUnderTest server = start(name, false); Producer producer = new Producer(server.grpcPort(), operatorKey, options.streams())) {
+        try (ServerUnderTest server = start(name, false); Producer producer = new Producer(server.grpcPort(), Provisioning.platformProducerKey(server.grpcPort(), operatorKey), options.streams())) {
             double startSeconds = (System.nanoTime() - startNanos) / 1e9;
             CpuMeter cpu = new CpuMeter(server.pid(), database.processId(), receiver::cpuSeconds);
             IngestLoad.saturate(producer, cpu, database, sequence -> prefix + "-" + (sequence % accounts), Duration.ofSeconds(3), WINDOW);

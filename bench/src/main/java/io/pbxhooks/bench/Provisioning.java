@@ -37,6 +37,14 @@ final class Provisioning implements AutoCloseable {
         this.operatorKey = operatorKey;
     }
 
+    /** A producer key of the PBX platform (no account): it publishes events of every account. */
+    static String platformProducerKey(int grpcPort, String operatorKey) throws InterruptedException {
+        try (Provisioning admin = new Provisioning(grpcPort, operatorKey)) {
+            return withKey(AccountServiceGrpc.newBlockingStub(admin.channel), operatorKey).createApiKey(CreateApiKeyRequest.newBuilder()
+                    .setRole(ApiKey.Role.PRODUCER).setDescription("bench producer").build()).getSecret();
+        }
+    }
+
     /** An account with the application on and {@code fanOut} integrations of inbound answered calls to the receiver. */
     void account(String accountId, int fanOut, Receiver receiver, boolean signed) {
         AccountServiceGrpc.AccountServiceBlockingStub accounts = withKey(AccountServiceGrpc.newBlockingStub(channel), operatorKey);

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * A stored API key, without its secret (the store keeps only the secret's hash, beside this record).
  *
- * @param accountId  null for an operator key, set for every other role
+ * @param accountId  null for an operator key, set for an admin key; a producer key has one, or none when it is the
+ *                   PBX platform's own, publishing for every account
  * @param revokeTime null while the key is valid
  */
 public record ApiKeyRecord(String id, String accountId, Role role, String description, Instant createTime, Instant revokeTime) {
@@ -18,8 +19,8 @@ public record ApiKeyRecord(String id, String accountId, Role role, String descri
         requireNonNull(role, "role is null");
         requireNonNull(description, "description is null");
         requireNonNull(createTime, "createTime is null");
-        if ((role == Role.OPERATOR) != (accountId == null)) {
-            throw new IllegalArgumentException("an operator key has no account and every other key has one");
+        if (role == Role.OPERATOR && accountId != null || role == Role.ADMIN && accountId == null) {
+            throw new IllegalArgumentException("an operator key has no account and an admin key has one");
         }
     }
 

@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 /**
  * One published event: checked, classified by its trigger plugin, matched against the account's integrations
  * and committed to the outbox. Returns only once the outcome is durable. The producer is a PRODUCER key's principal
- * (the only role the ingest service admits), which publishes for its own account only.
+ * (the only role the ingest service admits): an account's publishes for that account only, the platform's (no
+ * account) for every account.
  */
 @Singleton
 public class EventIngest {
@@ -113,7 +114,7 @@ public class EventIngest {
         if (request.getAccountId().isBlank()) {
             return Optional.of("account_id is required");
         }
-        if (!producer.accountId().equals(request.getAccountId())) {
+        if (producer.accountId() != null && !producer.accountId().equals(request.getAccountId())) {
             return Optional.of("this producer key publishes only for account " + producer.accountId());
         }
         if (!index.knowsAccount(request.getAccountId())) {

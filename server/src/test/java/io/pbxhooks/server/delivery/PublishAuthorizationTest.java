@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.pbxhooks.admin.auth.ApiKeySecrets;
+import io.pbxhooks.admin.v1.ApiKey;
+import io.pbxhooks.admin.v1.CreateApiKeyRequest;
+import io.pbxhooks.admin.v1.CreateApiKeyResponse;
+import io.pbxhooks.admin.v1.ListIntegrationsRequest;
 import io.pbxhooks.ingest.v1.PublishRequest;
 import io.pbxhooks.ingest.v1.PublishResponse;
 import io.pbxhooks.server.delivery.DeliveryHarness.TestAccount;
@@ -20,7 +24,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Only a producer key publishes, on both RPCs: no or an unknown key is UNAUTHENTICATED, an admin or operator key PERMISSION_DENIED. */
+/**
+ * Only a producer key publishes, on both RPCs: no or an unknown key is UNAUTHENTICATED, an admin or operator key PERMISSION_DENIED.
+ * An account's producer key publishes for that account; the platform's (made by an operator, no account) for every account.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublishAuthorizationTest {
 
@@ -72,6 +79,34 @@ class PublishAuthorizationTest {
             assertEquals(PublishResponse.Outcome.ACCEPTED, streamed.getOutcome(), streamed::toString);
         }
         assertEquals(2, storedEvents(harness, account));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void thePlatformsProducerKeyPublishesForEveryAccountAndOnlyAnOperatorMakesOne(TestDatabase.Kind database) {
+        DeliveryHarness harness = servers.on(database);
+        TestAccount first = harness.newAccount();
+        TestAccount second = harness.newAccount();
+        CreateApiKeyResponse platform = harness.api().accounts(AdminTestServer.OPERATOR_KEY).createApiKey(CreateApiKeyRequest.newBuilder()
+                .setRole(ApiKey.Role.PRODUCER).setDescription("the PBX platform").build());
+        assertEquals("", platform.getApiKey().getAccountId(), platform::toString);
+
+        for (TestAccount account : List.of(first, second)) {
+            PublishResponse response = harness.api().ingest(platform.getSecret()).publishOne(event(account));
+            assertEquals(PublishResponse.Outcome.ACCEPTED, response.getOutcome(), response::toString);
+            assertEquals(1, storedEvents(harness, account));
+        }
+        StatusRuntimeException adminCall = assertThrows(StatusRuntimeException.class,
+                () -> harness.api().integrations(platform.getSecret()).listIntegrations(ListIntegrationsRequest.getDefaultInstance()));
+        assertEquals(Status.Code.PERMISSION_DENIED, adminCall.getStatus().getCode(), adminCall::toString);
+
+        // An admin leaving account_id empty makes a producer key of its own account, never the platform's.
+        CreateApiKeyResponse own = harness.api().accounts(first.adminKey()).createApiKey(CreateApiKeyRequest.newBuilder()
+                .setRole(ApiKey.Role.PRODUCER).setDescription("first's PBX").build());
+        assertEquals(first.id(), own.getApiKey().getAccountId());
+        PublishResponse foreign = harness.api().ingest(own.getSecret()).publishOne(event(second));
+        assertEquals(PublishResponse.Outcome.REJECTED, foreign.getOutcome(), foreign::toString);
+        assertEquals(1, storedEvents(harness, second));
     }
 
     private static PublishRequest event(TestAccount account) {

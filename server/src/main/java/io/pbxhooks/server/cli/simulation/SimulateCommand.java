@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
                 "  answered  inbound call answered directly",
                 "  outbound  outbound call placed (answered by the far end, which fires nothing)",
                 "  pickup    inbound call picked up with ** (fires no Inbound Call Answered)",
-                "Needs a producer key of the account; a producer key publishes for its own account only, so simulate",
-                "several accounts with one run per account and its key. Exits 0 when no event was rejected."})
+                "Needs a producer key: an account's own publishes for that account only; the platform's (made by an",
+                "operator with `keys create --role producer` and no account) publishes for every account.",
+                "Exits 0 when no event was rejected."})
 public final class SimulateCommand implements Callable<Integer> {
 
     @Spec
