@@ -75,8 +75,11 @@ class TestEvents implements TestEventSender {
             }
             long eventRowId = outbox.insertEvent(raw, Optional.of(sample), now);
             String id = outbox.insertDeliveries(eventRowId, raw, Optional.of(sample), List.of(integration.id()), now, true).get(0);
-            sql.update("UPDATE deliveries SET state = 'IN_FLIGHT', attempt_count = 1, lease_owner = ?, lease_until = ? WHERE id = ?",
-                    node.id(), now.plus(WAIT_LIMIT), id);
+            int leased = sql.update("UPDATE deliveries SET state = 'IN_FLIGHT', attempt_count = 1, lease_owner = ?, lease_until = ? "
+                    + "WHERE id = ? AND state = 'PENDING'", node.id(), now.plus(WAIT_LIMIT), id);
+            if (leased != 1) {
+                throw new IllegalStateException("test delivery " + id + " was not PENDING when leased");
+            }
             audit.write(auditEntry);
             return id;
         });
