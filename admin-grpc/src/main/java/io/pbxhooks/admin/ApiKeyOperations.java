@@ -52,9 +52,8 @@ final class ApiKeyOperations {
             if (!request.getAccountId().isEmpty()) {
                 throw InvalidArgumentException.of("account_id", "account_id must be empty for an operator key: operator keys belong to no account");
             }
-        } else if (role == Role.PRODUCER && caller.isOperator() && request.getAccountId().isEmpty()) {
-            // The PBX platform's own producer key, publishing for every account: only an operator may make one.
-            accountId = null;
+        } else if (request.getAllAccounts()) {
+            accountId = platformProducerKey(caller, role, request);
         } else {
             accountId = access.account(caller, request.getAccountId(), "account_id").id();
         }
@@ -64,6 +63,18 @@ final class ApiKeyOperations {
         keys.create(key, ApiKeySecrets.hash(secret), new AuditEntryDraft(accountId, caller.keyId(), "api_key.create", "api_key",
                 key.id(), "created " + role + " key \"" + key.description() + "\"", now));
         return CreateApiKeyResponse.newBuilder().setApiKey(AccountMessages.of(key)).setSecret(secret).build();
+    }
+
+    /** The PBX platform's producer key publishes events of every account: asked for explicitly, by an operator. */
+    private static String platformProducerKey(Principal caller, Role role, CreateApiKeyRequest request) {
+        if (role != Role.PRODUCER) {
+            throw InvalidArgumentException.of("all_accounts", "all_accounts is only for a PRODUCER key (the PBX platform's, publishing for every account)");
+        }
+        Access.requireOperator(caller, "create a producer key for all accounts");
+        if (!request.getAccountId().isEmpty()) {
+            throw InvalidArgumentException.of("account_id", "account_id must be empty with all_accounts: the key publishes for every account");
+        }
+        return null;
     }
 
     ListApiKeysResponse list(Principal caller, ListApiKeysRequest request) {

@@ -41,7 +41,7 @@ final class Provisioning implements AutoCloseable {
     static String platformProducerKey(int grpcPort, String operatorKey) throws InterruptedException {
         try (Provisioning admin = new Provisioning(grpcPort, operatorKey)) {
             return withKey(AccountServiceGrpc.newBlockingStub(admin.channel), operatorKey).createApiKey(CreateApiKeyRequest.newBuilder()
-                    .setRole(ApiKey.Role.PRODUCER).setDescription("bench producer").build()).getSecret();
+                    .setRole(ApiKey.Role.PRODUCER).setAllAccounts(true).setDescription("bench producer").build()).getSecret();
         }
     }
 

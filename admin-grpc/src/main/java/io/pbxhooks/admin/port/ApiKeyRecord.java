@@ -19,7 +19,7 @@ public record ApiKeyRecord(String id, String accountId, Role role, String descri
         requireNonNull(role, "role is null");
         requireNonNull(description, "description is null");
         requireNonNull(createTime, "createTime is null");
-        if (role == Role.OPERATOR && accountId != null || role == Role.ADMIN && accountId == null) {
+        if ((role == Role.OPERATOR && accountId != null) || (role == Role.ADMIN && accountId == null)) {
             throw new IllegalArgumentException("an operator key has no account and an admin key has one");
         }
     }

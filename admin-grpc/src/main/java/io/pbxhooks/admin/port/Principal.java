@@ -13,7 +13,7 @@ public record Principal(String keyId, Role role, String accountId) {
     public Principal {
         requireNonNull(keyId, "keyId is null");
         requireNonNull(role, "role is null");
-        if (role == Role.OPERATOR && accountId != null || role == Role.ADMIN && accountId == null) {
+        if ((role == Role.OPERATOR && accountId != null) || (role == Role.ADMIN && accountId == null)) {
             throw new IllegalArgumentException("an operator key has no account and an admin key has one");
         }
     }

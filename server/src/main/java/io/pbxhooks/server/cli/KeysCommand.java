@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "keys", mixinStandardHelpOptions = true, description = "API keys: operator (every account), admin (one account), producer (publishes one account's events, or every account's when an operator makes it without --account).")
+@Command(name = "keys", mixinStandardHelpOptions = true, description = "API keys: operator (every account), admin (one account), producer (publishes one account's events, or every account's when an operator makes it with --all-accounts).")
 final class KeysCommand {
 
     enum Role { OPERATOR, ADMIN, PRODUCER }
@@ -27,11 +27,13 @@ final class KeysCommand {
     int create(@Mixin ServerOptions server, @Mixin OutputOption output,
                @Option(names = "--role", required = true, paramLabel = "ROLE", description = "operator, admin or producer.") Role role,
                @Option(names = "--account", paramLabel = "ACCOUNT", defaultValue = "",
-                       description = "The key's account (none for an operator key or the platform's producer key; an admin key's own account when left out).") String account,
+                       description = "The key's account (none for an operator key; an admin key's own account when left out).") String account,
+               @Option(names = "--all-accounts", description = "A producer key of the PBX platform, publishing events of every account (operator only).")
+               boolean allAccounts,
                @Option(names = "--description", paramLabel = "TEXT", defaultValue = "", description = "What the key is for.") String description) {
         try (PbxhooksClient client = server.connect()) {
             CreateApiKeyResponse created = client.accounts().createApiKey(CreateApiKeyRequest.newBuilder()
-                    .setAccountId(account).setRole(ApiKey.Role.valueOf(role.name())).setDescription(description).build());
+                    .setAccountId(account).setRole(ApiKey.Role.valueOf(role.name())).setAllAccounts(allAccounts).setDescription(description).build());
             if (output.json()) {
                 OutputOption.printJson(created, out());
                 return ExitCodes.OK;

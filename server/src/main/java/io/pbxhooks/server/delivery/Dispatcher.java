@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
 public class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-    /** Deadlock, or a serialization failure (MySQL/MariaDB and H2). */
+    /** How long a claim chosen as a deadlock victim waits before it claims again. */
     private static final Duration DEADLOCK_PAUSE = Duration.ofMillis(5);
 
     private final DeliverySettings settings;

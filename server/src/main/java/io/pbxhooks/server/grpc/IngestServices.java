@@ -34,7 +34,7 @@ class IngestServices implements GrpcServiceProvider {
         // The last interceptor runs first: the one lock on each call's outbound side (and the close that waits for a
         // stream's answers), error mapping, authentication, then the stream count per key. Requests are parsed inside the call, where the error mapping sees a malformed one.
         AuthInterceptor authentication = new AuthInterceptor(authenticator, EnumSet.of(Role.PRODUCER),
-                "publishing events needs a PRODUCER key of the account; admin and operator keys cannot publish");
+                "publishing events needs a PRODUCER key (the account's, or the platform's for every account); admin and operator keys cannot publish");
         this.service = ServerInterceptors.intercept(ServerInterceptors.useInputStreamMessages(bound),
                 new PublishStreamLimit(limits.getPublishStreamsPerKey(), metrics), authentication, new ErrorMappingInterceptor(),
                 new PublishCalls());

@@ -2,7 +2,7 @@ package io.pbxhooks.server.persistence;
 
 import java.sql.SQLException;
 
-/** Recognises a transaction the database rolled back to break a deadlock (or a lock wait it gave up on): retry it. */
+/** Recognises a transaction the database rolled back to break a deadlock (SQLSTATE 40001): retry it. */
 public final class Deadlocks {
 
     /** SQLSTATE of a serialization failure; MySQL/MariaDB use it for "Deadlock found when trying to get lock". */

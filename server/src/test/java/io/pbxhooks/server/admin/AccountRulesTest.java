@@ -182,8 +182,16 @@ class AccountRulesTest {
 
             assertEquals(Map.of("account_id", "account_id must be empty for an operator key: operator keys belong to no account"),
                     assertInvalid(() -> operator.createApiKey(keyRequest("acme", ApiKey.Role.OPERATOR, "ops"))));
-            assertEquals(Map.of("account_id", "account_id is required with an operator key"),
-                    assertInvalid(() -> operator.createApiKey(keyRequest("", ApiKey.Role.ADMIN, "no account"))));
+            for (ApiKey.Role role : List.of(ApiKey.Role.ADMIN, ApiKey.Role.PRODUCER)) {
+                assertEquals(Map.of("account_id", "account_id is required with an operator key"),
+                        assertInvalid(() -> operator.createApiKey(keyRequest("", role, "no account"))), role.name());
+            }
+            assertEquals(Map.of("all_accounts", "all_accounts is only for a PRODUCER key (the PBX platform's, publishing for every account)"),
+                    assertInvalid(() -> operator.createApiKey(keyRequest("", ApiKey.Role.ADMIN, "everything").toBuilder().setAllAccounts(true).build())));
+            assertEquals(Map.of("account_id", "account_id must be empty with all_accounts: the key publishes for every account"),
+                    assertInvalid(() -> operator.createApiKey(keyRequest("acme", ApiKey.Role.PRODUCER, "both").toBuilder().setAllAccounts(true).build())));
+            assertStatus(Status.Code.PERMISSION_DENIED,
+                    () -> admin.createApiKey(keyRequest("", ApiKey.Role.PRODUCER, "escalation").toBuilder().setAllAccounts(true).build()));
             assertEquals(Map.of("role", "role is required: OPERATOR, ADMIN or PRODUCER"),
                     assertInvalid(() -> operator.createApiKey(keyRequest("acme", ApiKey.Role.ROLE_UNSPECIFIED, "no role"))));
             assertEquals(Map.of("role", "role is required: OPERATOR, ADMIN or PRODUCER"),
@@ -198,7 +206,8 @@ class AccountRulesTest {
             assertEquals(1, api.server().queryForLong("SELECT COUNT(*) FROM api_keys"));
 
             assertEquals("", operator.createApiKey(keyRequest("", ApiKey.Role.OPERATOR, "second operator")).getApiKey().getAccountId());
-            assertEquals("", operator.createApiKey(keyRequest("", ApiKey.Role.PRODUCER, "the PBX platform")).getApiKey().getAccountId());
+            assertEquals("", operator.createApiKey(keyRequest("", ApiKey.Role.PRODUCER, "the PBX platform").toBuilder().setAllAccounts(true).build())
+                    .getApiKey().getAccountId());
             assertEquals("acme", admin.createApiKey(keyRequest("", ApiKey.Role.PRODUCER, "d".repeat(200))).getApiKey().getAccountId());
         }
     }

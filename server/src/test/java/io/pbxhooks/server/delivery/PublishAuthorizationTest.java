@@ -88,7 +88,7 @@ class PublishAuthorizationTest {
         TestAccount first = harness.newAccount();
         TestAccount second = harness.newAccount();
         CreateApiKeyResponse platform = harness.api().accounts(AdminTestServer.OPERATOR_KEY).createApiKey(CreateApiKeyRequest.newBuilder()
-                .setRole(ApiKey.Role.PRODUCER).setDescription("the PBX platform").build());
+                .setRole(ApiKey.Role.PRODUCER).setAllAccounts(true).setDescription("the PBX platform").build());
         assertEquals("", platform.getApiKey().getAccountId(), platform::toString);
 
         for (TestAccount account : List.of(first, second)) {

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
                 "  outbound  outbound call placed (answered by the far end, which fires nothing)",
                 "  pickup    inbound call picked up with ** (fires no Inbound Call Answered)",
                 "Needs a producer key: an account's own publishes for that account only; the platform's (made by an",
-                "operator with `keys create --role producer` and no account) publishes for every account.",
+                "operator with `keys create --role producer --all-accounts`) publishes for every account.",
                 "Exits 0 when no event was rejected."})
 public final class SimulateCommand implements Callable<Integer> {
 
