@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 final class ServerProcess implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("gRPC listening on port (\\d+)");
+    /** Micronaut's last startup line: the HTTP listener is up too and the startup work no longer competes for the CPU. */
+    private static final String STARTED = "Startup completed in";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private final String nodeId;
     private final Process process;
@@ -38,7 +40,11 @@ final class ServerProcess implements AutoCloseable {
         this.grpcPort = grpcPort;
     }
 
-    /** Starts the server and waits until it listens for gRPC (after Flyway has migrated the schema). */
+    /**
+     * Starts the server and waits until it has started: it listens for gRPC (after Flyway has migrated the schema) and
+     * its startup is complete. Load sent to a node still starting made its first attempts outlast the tests' 5 s lease
+     * on a busy machine, and another node took those deliveries over while they were being sent.
+     */
     static ServerProcess start(String nodeId, Map<String, String> properties, Path logDirectory) {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+ExitOnOutOfMemoryError"));
         properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
@@ -68,8 +74,9 @@ final class ServerProcess implements AutoCloseable {
     private static int awaitListening(Process process, Path log) throws IOException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            Matcher listening = LISTENING.matcher(Files.readString(log));
-            if (listening.find()) {
+            String written = Files.readString(log);
+            Matcher listening = LISTENING.matcher(written);
+            if (listening.find() && written.contains(STARTED)) {
                 return Integer.parseInt(listening.group(1));
             }
             if (!process.isAlive()) {
@@ -79,7 +86,7 @@ final class ServerProcess implements AutoCloseable {
             sleep(100);
         }
         process.destroyForcibly();
-        throw new IllegalStateException("the server did not listen within " + START_TIMEOUT.toSeconds() + " s:\n" + tail(log));
+        throw new IllegalStateException("the server did not start within " + START_TIMEOUT.toSeconds() + " s:\n" + tail(log));
     }
 
     String nodeId() {
