@@ -75,9 +75,19 @@ class IntegrationHealth {
         if (cleared != null && cleared.plus(clearInterval).isAfter(now)) {
             return;
         }
-        transactions.executeWrite(status -> sql.update("UPDATE integrations SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL",
-                integrationId));
-        clearedAt.put(integrationId, now);
+        // One writer per interval: the many attempts to one integration that finish together write once, not each
+        // queueing for the integration's row lock on the threads that complete attempts.
+        boolean mine = cleared == null ? clearedAt.putIfAbsent(integrationId, now) == null : clearedAt.replace(integrationId, cleared, now);
+        if (!mine) {
+            return;
+        }
+        try {
+            transactions.execute(DeliveryClaims.READ_COMMITTED, status -> sql.update(
+                    "UPDATE integrations SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL", integrationId));
+        } catch (RuntimeException e) {
+            clearedAt.remove(integrationId, now);
+            throw e;
+        }
     }
 
     void failed(String integrationId, DeliveryResult result, Instant now) {

@@ -17,7 +17,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class Installation implements AutoCloseable {
 
-    static final Duration LEASE = Duration.ofSeconds(5);
+    /**
+     * Short, so that a dead node's work is taken over soon (the default is 60 s), yet longer than a node just started
+     * takes for its first attempts on a busy two-core machine: with 5 s, its first deliveries were sometimes taken over
+     * by the other node while still being sent, and sent twice.
+     */
+    static final Duration LEASE = Duration.ofSeconds(15);
 
     private final Map<String, String> properties = new HashMap<>();
     private final Path logDirectory;

@@ -43,7 +43,7 @@ class SeveralNodesIT {
         }
     }
 
-    private static final Duration LEASE_SAMPLING = Duration.ofMillis(20);
+    private static final Duration LEASE_SAMPLING = Duration.ofMillis(250);
 
     @Test
     void nodesShareTheWorkWithoutDuplicatesAndTakeOverFromADeadNode() throws Exception {
