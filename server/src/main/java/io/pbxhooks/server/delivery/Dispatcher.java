@@ -8,8 +8,8 @@ import io.pbxhooks.admin.port.IntegrationRecord;
 import io.pbxhooks.model.DeliveryResult;
 import io.pbxhooks.model.Payload;
 import io.pbxhooks.server.metrics.PbxhooksMetrics;
-import io.pbxhooks.server.persistence.Deadlocks;
 import io.pbxhooks.server.persistence.JdbcIntegrationStore;
+import io.pbxhooks.server.persistence.Sql;
 import io.pbxhooks.spi.OutboundMessage;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
@@ -125,7 +125,7 @@ public class Dispatcher {
             } catch (InterruptedException stopping) {
                 return;
             } catch (RuntimeException e) {
-                if (Deadlocks.isDeadlock(e)) {
+                if (Sql.isDeadlock(e)) {
                     // The database chose the claim to roll back so that another transaction could go on: claim again now.
                     LOG.debug("A claim met a deadlock and was rolled back; claiming again");
                     sleep(DEADLOCK_PAUSE);

@@ -2,7 +2,6 @@ package io.pbxhooks.server.persistence;
 
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
-import io.pbxhooks.admin.error.AlreadyExistsException;
 import io.pbxhooks.admin.error.NotFoundException;
 import io.pbxhooks.admin.port.AccountRecord;
 import io.pbxhooks.admin.port.AccountStore;
@@ -34,15 +33,8 @@ public class JdbcAccountStore implements AccountStore {
     @Override
     @Transactional
     public void create(AccountRecord account, AuditEntryDraft auditEntry) {
-        // No check first: two concurrent creates would both find the id free. The primary key decides.
-        try {
-            sql.update("INSERT INTO accounts (id, display_name, create_time) VALUES (?, ?, ?)", account.id(), account.displayName(), account.createTime());
-        } catch (RuntimeException failure) {
-            if (Sql.isDuplicateKey(failure)) {
-                throw new AlreadyExistsException("account", account.id());
-            }
-            throw failure;
-        }
+        sql.insertNew("account", account.id(), "INSERT INTO accounts (id, display_name, create_time) VALUES (?, ?, ?)", account.id(),
+                account.displayName(), account.createTime());
         for (String application : account.applications()) {
             sql.update("INSERT INTO account_applications (account_id, application, enable_time) VALUES (?, ?, ?)",
                     account.id(), application, account.createTime());

@@ -2,7 +2,6 @@ package io.pbxhooks.server.persistence;
 
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
-import io.pbxhooks.admin.error.AlreadyExistsException;
 import io.pbxhooks.admin.error.NotFoundException;
 import io.pbxhooks.admin.port.ApiKeyRecord;
 import io.pbxhooks.admin.port.ApiKeyStore;
@@ -34,16 +33,9 @@ public class JdbcApiKeyStore implements ApiKeyStore {
     @Override
     @Transactional
     public void create(ApiKeyRecord key, String secretHash, AuditEntryDraft auditEntry) {
-        // The id and the secret's hash are unique keys: checking first would leave a window between two concurrent creates.
-        try {
-            sql.update("INSERT INTO api_keys (id, account_id, role, description, secret_hash, create_time, revoke_time) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    key.id(), key.accountId(), key.role().name(), key.description(), secretHash, key.createTime(), key.revokeTime());
-        } catch (RuntimeException failure) {
-            if (Sql.isDuplicateKey(failure)) {
-                throw new AlreadyExistsException("api key", key.id());
-            }
-            throw failure;
-        }
+        sql.insertNew("api key", key.id(), "INSERT INTO api_keys (id, account_id, role, description, secret_hash, create_time, revoke_time) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", key.id(), key.accountId(), key.role().name(), key.description(), secretHash, key.createTime(),
+                key.revokeTime());
         audit.write(auditEntry);
     }
 

@@ -1,6 +1,7 @@
 package io.pbxhooks.server.persistence;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.pbxhooks.admin.error.AlreadyExistsException;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Plain SQL on the connection of the current transaction. Instants are stored as UTC wall-clock
@@ -30,6 +32,8 @@ public class Sql {
     }
 
     private static final String H2_DUPLICATE_KEY_SQL_STATE = "23505";
+    /** A serialization failure; MySQL/MariaDB use it for "Deadlock found when trying to get lock". */
+    private static final String SERIALIZATION_FAILURE_SQL_STATE = "40001";
     private static final String MYSQL_INTEGRITY_SQL_STATE = "23000";
     /** ER_DUP_KEY, ER_DUP_ENTRY, ER_DUP_ENTRY_WITH_KEY_NAME. */
     private static final Set<Integer> MYSQL_DUPLICATE_KEY_ERRORS = Set.of(1022, 1062, 1586);
@@ -95,14 +99,24 @@ public class Sql {
         });
     }
 
+    /**
+     * Inserts a row with {@code insert}; a duplicate primary or unique key becomes {@link AlreadyExistsException}. No check
+     * first: two concurrent creates would both find the key free. The key decides.
+     */
+    public void insertNew(String resource, String id, String insert, Object... parameters) {
+        try {
+            update(insert, parameters);
+        } catch (RuntimeException failure) {
+            if (isDuplicateKey(failure)) {
+                throw new AlreadyExistsException(resource, id);
+            }
+            throw failure;
+        }
+    }
+
     /** Whether {@code failure} is a unique or foreign key violation, whichever driver raised it. */
     public static boolean isConstraintViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLIntegrityConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
+        return hasCause(failure, cause -> cause instanceof SQLIntegrityConstraintViolationException);
     }
 
     /**
@@ -110,17 +124,22 @@ public class Sql {
      * and MariaDB report every integrity failure as 23000 and tell a duplicate by its error code.
      */
     public static boolean isDuplicateKey(Throwable failure) {
+        return hasCause(failure, cause -> H2_DUPLICATE_KEY_SQL_STATE.equals(cause.getSQLState())
+                || (MYSQL_INTEGRITY_SQL_STATE.equals(cause.getSQLState()) && MYSQL_DUPLICATE_KEY_ERRORS.contains(cause.getErrorCode())));
+    }
+
+    /** Whether the database rolled back {@code failure}'s transaction to break a deadlock (SQLSTATE 40001): retry it. */
+    public static boolean isDeadlock(Throwable failure) {
+        return hasCause(failure, cause -> SERIALIZATION_FAILURE_SQL_STATE.equals(cause.getSQLState()));
+    }
+
+    private static boolean hasCause(Throwable failure, Predicate<SQLException> test) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sqlFailure && isDuplicateKey(sqlFailure)) {
+            if (cause instanceof SQLException sqlFailure && test.test(sqlFailure)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean isDuplicateKey(SQLException failure) {
-        return H2_DUPLICATE_KEY_SQL_STATE.equals(failure.getSQLState())
-                || (MYSQL_INTEGRITY_SQL_STATE.equals(failure.getSQLState()) && MYSQL_DUPLICATE_KEY_ERRORS.contains(failure.getErrorCode()));
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {

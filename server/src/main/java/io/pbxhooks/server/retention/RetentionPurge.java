@@ -2,7 +2,6 @@ package io.pbxhooks.server.retention;
 
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
-import io.pbxhooks.server.persistence.Deadlocks;
 import io.pbxhooks.server.persistence.Sql;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -94,7 +93,7 @@ public class RetentionPurge {
             try {
                 deleted = delete.apply(batch);
             } catch (RuntimeException e) {
-                if (!Deadlocks.isDeadlock(e)) {
+                if (!Sql.isDeadlock(e)) {
                     throw e;
                 }
                 // Two purgers deleting attempts lock, each, the index row where the other's range begins.
