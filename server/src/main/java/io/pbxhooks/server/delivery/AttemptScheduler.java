@@ -102,12 +102,17 @@ final class AttemptScheduler {
         this.maxWait = maxWait;
     }
 
-    /** How many deliveries the next claim may take: a whole claim while the waiting room has space for one, else none. */
     /** Attempts in progress on this node. */
     synchronized int inFlight() {
         return inFlight;
     }
 
+    /** How many more deliveries may wait on this node. */
+    synchronized int waitingRoom() {
+        return maxWaiting - waiting;
+    }
+
+    /** How many deliveries the next claim may take: a whole claim while the waiting room has space for one, else none. */
     synchronized int claimRoom() {
         int size = everyActiveDestinationFast() ? deepClaimSize : claimSize;
         return maxWaiting - waiting >= size ? size : 0;

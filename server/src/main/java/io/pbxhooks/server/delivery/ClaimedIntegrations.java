@@ -2,6 +2,7 @@ package io.pbxhooks.server.delivery;
 
 import io.pbxhooks.admin.port.IntegrationRecord;
 import io.pbxhooks.server.persistence.JdbcIntegrationStore;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,11 @@ final class ClaimedIntegrations {
 
     ClaimedIntegrations(JdbcIntegrationStore store) {
         this.store = store;
+    }
+
+    /** The current version of each of the integrations that exist, for deliveries handed over without a claim. */
+    Map<String, Long> versions(Collection<String> ids) {
+        return store.versions(ids);
     }
 
     /** The integration of a claimed delivery as it is now; empty if it was deleted. */

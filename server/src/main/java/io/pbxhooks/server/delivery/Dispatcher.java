@@ -18,13 +18,18 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +43,7 @@ import org.slf4j.LoggerFactory;
  */
 @Context
 @Requires(property = "pbxhooks.delivery.enabled", notEquals = "false")
-public class Dispatcher {
+public class Dispatcher implements DeliveryHandOff {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     /** How long a claim chosen as a deadlock victim waits before it claims again. */
@@ -58,6 +63,9 @@ public class Dispatcher {
     private final Clock clock = Clock.tickMillis(ZoneOffset.UTC);
     private final ExecutorService completions = Executors.newFixedThreadPool(4, named("pbxhooks-delivery-outcome"));
     private final Thread loop;
+    /** Deliveries handed over by committed transactions, for the loop to queue; counted until queued. */
+    private final Queue<HandedOff> handedOff = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger handedOffWaiting = new AtomicInteger();
     private volatile boolean running = true;
     /** Set once the node stops waiting for attempts: an outcome arriving after that is not recorded, the lease ends instead. */
     private volatile boolean abandoning;
@@ -92,39 +100,39 @@ public class Dispatcher {
     private void run() {
         Instant lastClaimOfEveryKind = Instant.MIN;
         boolean moreOfEveryKind = false;
+        boolean claimWanted = true;
         while (running) {
             try {
+                queueHandedOff();
                 int wanted = scheduler.claimRoom();
                 Instant now = clock.instant();
-                // Woken by new work, a claim looks only for new deliveries; retries falling due and ended leases are
-                // looked for once per poll interval, as often as an idle node would, and again at once while such a
-                // claim comes back full and with some of them (a backlog of retries after a receiver's outage).
-                boolean everyKind = moreOfEveryKind || !now.isBefore(lastClaimOfEveryKind.plus(settings.getPollInterval()));
                 List<ClaimedDelivery> batch = List.of();
-                if (wanted > 0) {
+                boolean claiming = wanted > 0 && claimWanted;
+                if (claiming) {
+                    // Woken by new work, a claim looks only for new deliveries; retries falling due and ended leases are
+                    // looked for once per poll interval, as often as an idle node would, and again at once while such a
+                    // claim comes back full and with some of them (a backlog of retries after a receiver's outage).
+                    boolean everyKind = moreOfEveryKind || !now.isBefore(lastClaimOfEveryKind.plus(settings.getPollInterval()));
                     batch = claims.claim(node, wanted, now, settings.getLease(), scheduler.exclusions(), everyKind);
                     lastClaimOfEveryKind = everyKind ? now : lastClaimOfEveryKind;
                     // Attempted before: a retry, or a delivery whose lease ended.
                     moreOfEveryKind = everyKind && batch.size() == wanted && batch.stream().anyMatch(claimed -> claimed.attempt() > 1);
                 }
                 List<PreparedDelivery> refused = new ArrayList<>();
-                for (ClaimedDelivery delivery : batch) {
-                    try {
-                        queue(delivery, integrations.of(delivery), refused);
-                    } catch (RuntimeException unreadable) {
-                        // One integration that cannot be read must not hold back the others' deliveries.
-                        LOG.warn("Cannot read integration {} (delivery {} is attempted again after its lease): {}",
-                                delivery.integrationId(), delivery.id(), unreadable.toString());
-                    }
-                }
+                batch.forEach(delivery -> queue(delivery, now, refused));
                 release(refused);
                 startWhatMay();
-                if (batch.size() < wanted || wanted == 0) {
-                    signal.await(untilNextClaim(now));
+                if (claiming && batch.size() == wanted) {
+                    claimWanted = true;
+                } else {
+                    // A claim wanted while there was no room for it is still wanted once room opens.
+                    boolean unserved = claimWanted && !claiming;
+                    claimWanted = signal.await(untilNextClaim(now)) || unserved;
                 }
             } catch (InterruptedException stopping) {
                 return;
             } catch (RuntimeException e) {
+                claimWanted = true;
                 if (Sql.isDeadlock(e)) {
                     // The database chose the claim to roll back so that another transaction could go on: claim again now.
                     LOG.debug("A claim met a deadlock and was rolled back; claiming again");
@@ -137,6 +145,67 @@ public class Dispatcher {
         }
     }
 
+    @Override
+    public HandOffBudget budget() {
+        if (!running) {
+            return HandOffBudget.NONE;
+        }
+        ClaimExclusions exclusions = scheduler.exclusions();
+        return new HandOffBudget(node, settings.getLease(), scheduler.waitingRoom() - handedOffWaiting.get(),
+                exclusions.integrations().keySet(), exclusions.accountsAtShare());
+    }
+
+    @Override
+    public void handOff(List<HandedOff> leased) {
+        handedOffWaiting.addAndGet(leased.size());
+        handedOff.addAll(leased);
+        signal.wakeForHandOff();
+        if (!running) {
+            giveBackHandedOff();
+        }
+    }
+
+    /** Queues the deliveries handed over, each with its integration as it is now: one query for the versions of them all. */
+    private void queueHandedOff() {
+        List<HandedOff> taken = takeHandedOff();
+        if (taken.isEmpty()) {
+            return;
+        }
+        Map<String, Long> versions;
+        try {
+            versions = integrations.versions(taken.stream().map(HandedOff::integrationId).collect(Collectors.toSet()));
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot read the integrations of {} deliveries handed over (they are attempted again after their leases): {}",
+                    taken.size(), e.toString());
+            return;
+        }
+        List<PreparedDelivery> refused = new ArrayList<>();
+        taken.forEach(delivery -> queue(delivery.asClaimed(versions.get(delivery.integrationId())), delivery.leasedAt(), refused));
+        metrics.deliveriesHandedOff(taken.size() - refused.size());
+        if (!refused.isEmpty()) {
+            // Their destination's line was full: given back, they are claimed when it has room.
+            release(refused);
+            signal.wake();
+        }
+    }
+
+    private List<HandedOff> takeHandedOff() {
+        List<HandedOff> taken = new ArrayList<>();
+        for (HandedOff next = handedOff.poll(); next != null; next = handedOff.poll()) {
+            taken.add(next);
+        }
+        handedOffWaiting.addAndGet(-taken.size());
+        return taken;
+    }
+
+    /** Once the loop has stopped: what was handed over and not queued goes back at once rather than when its lease ends. */
+    private void giveBackHandedOff() {
+        List<ClaimedDelivery> unqueued = takeHandedOff().stream().map(delivery -> delivery.asClaimed(null)).toList();
+        if (!unqueued.isEmpty()) {
+            giveBack(unqueued);
+        }
+    }
+
     /** The poll interval, or less when the claim put off a scan past its window until sooner. */
     private Duration untilNextClaim(Instant now) {
         Duration poll = settings.getPollInterval();
@@ -144,18 +213,22 @@ public class Dispatcher {
                 .map(wait -> wait.compareTo(poll) < 0 ? wait.plusMillis(1) : poll).orElse(poll);
     }
 
-    private void queue(ClaimedDelivery delivery, Optional<IntegrationRecord> integration, List<PreparedDelivery> refused) {
+    /** Queues a delivery leased at {@code leasedAt} to wait for its turn; into {@code refused} if its destination's line is full. */
+    private void queue(ClaimedDelivery delivery, Instant leasedAt, List<PreparedDelivery> refused) {
         try {
+            Optional<IntegrationRecord> integration = integrations.of(delivery);
             if (integration.isEmpty()) {
                 record(delivery, clock.instant(), DeliveryResult.permanent(0, "the integration was deleted"));
                 return;
             }
-            PreparedDelivery prepared = new PreparedDelivery(delivery, integration.get(), senders.destinationOf(integration.get()), clock.instant());
+            PreparedDelivery prepared = new PreparedDelivery(delivery, integration.get(), senders.destinationOf(integration.get()), leasedAt);
             if (!scheduler.add(prepared)) {
                 refused.add(prepared);
             }
         } catch (RuntimeException e) {
-            LOG.warn("Cannot prepare delivery {} (it will be claimed again after its lease): {}", delivery.id(), e.toString());
+            // One integration that cannot be read must not hold back the others' deliveries.
+            LOG.warn("Cannot prepare delivery {} of integration {} (it is attempted again after its lease): {}", delivery.id(),
+                    delivery.integrationId(), e.toString());
         }
     }
 
@@ -206,11 +279,14 @@ public class Dispatcher {
     }
 
     private void release(List<PreparedDelivery> unsent) {
-        if (unsent.isEmpty()) {
-            return;
+        if (!unsent.isEmpty()) {
+            giveBack(unsent.stream().map(PreparedDelivery::delivery).toList());
         }
+    }
+
+    private void giveBack(List<ClaimedDelivery> unsent) {
         try {
-            claims.release(node, unsent.stream().map(PreparedDelivery::delivery).toList(), clock.instant());
+            claims.release(node, unsent, clock.instant());
         } catch (RuntimeException e) {
             LOG.warn("Cannot give back {} deliveries (they will be claimed again after their leases): {}", unsent.size(), e.toString());
         }
@@ -271,6 +347,7 @@ public class Dispatcher {
      */
     public Drained drain(Duration grace) throws InterruptedException {
         stopClaiming();
+        giveBackHandedOff();
         List<PreparedDelivery> waiting = scheduler.takeAllWaiting();
         release(waiting);
         int inFlight = scheduler.inFlight();
@@ -294,6 +371,7 @@ public class Dispatcher {
     void stop() throws InterruptedException {
         stopClaiming();
         // What has not started goes back at once rather than when its lease ends.
+        giveBackHandedOff();
         release(scheduler.takeAllWaiting());
         abandoning = true;
         completions.shutdown();

@@ -7,7 +7,6 @@ import io.pbxhooks.ingest.v1.PublishResponse;
 import io.pbxhooks.ingest.v1.PublishResponse.Outcome;
 import io.pbxhooks.model.TriggerEvent;
 import io.pbxhooks.server.LimitSettings;
-import io.pbxhooks.server.delivery.DispatchSignal;
 import io.pbxhooks.server.matching.MatchIndex;
 import io.pbxhooks.server.metrics.PbxhooksMetrics;
 import io.pbxhooks.server.plugin.PluginRegistry;
@@ -41,18 +40,16 @@ public class EventIngest {
     private final PluginRegistry plugins;
     private final MatchIndex index;
     private final GroupCommitter committer;
-    private final DispatchSignal dispatch;
     private final int maxPayloadBytes;
     private final PbxhooksMetrics metrics;
     private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
 
-    public EventIngest(PluginRegistry plugins, MatchIndex index, GroupCommitter committer, DispatchSignal dispatch, LimitSettings limits,
+    public EventIngest(PluginRegistry plugins, MatchIndex index, GroupCommitter committer, LimitSettings limits,
                        PbxhooksMetrics metrics) {
         this.metrics = metrics;
         this.plugins = plugins;
         this.index = index;
         this.committer = committer;
-        this.dispatch = dispatch;
         this.maxPayloadBytes = limits.getEventPayloadBytes();
     }
 
@@ -92,9 +89,6 @@ public class EventIngest {
         return committer.submit(new Outbox.Incoming(raw, event, matches, clock.instant())).thenApply(accepted -> {
             if (accepted.duplicate()) {
                 return response(request, Outcome.DUPLICATE, "", 0);
-            }
-            if (accepted.deliveries() > 0) {
-                dispatch.wake();
             }
             return response(request, Outcome.ACCEPTED, "", accepted.deliveries());
         });

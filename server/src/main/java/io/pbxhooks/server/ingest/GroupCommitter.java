@@ -1,12 +1,16 @@
 package io.pbxhooks.server.ingest;
 
 import io.micronaut.context.annotation.Value;
+import io.pbxhooks.server.delivery.DeliveryHandOff;
+import io.pbxhooks.server.delivery.DispatchSignal;
+import io.pbxhooks.server.delivery.HandOffBudget;
 import io.pbxhooks.server.metrics.PbxhooksMetrics;
 import io.pbxhooks.server.persistence.Sql;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -29,17 +33,23 @@ public class GroupCommitter {
     }
 
     private final Outbox outbox;
+    private final Optional<DeliveryHandOff> handOff;
+    private final DispatchSignal dispatch;
     private final PbxhooksMetrics metrics;
     private final int batchSize;
     private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
     private final Thread committer;
     private volatile boolean running = true;
 
-    public GroupCommitter(Outbox outbox, PbxhooksMetrics metrics, @Value("${pbxhooks.ingest.batch-size:200}") int batchSize) {
+    /** @param handOff this node's dispatcher; absent when delivery is off on this node */
+    public GroupCommitter(Outbox outbox, Optional<DeliveryHandOff> handOff, DispatchSignal dispatch, PbxhooksMetrics metrics,
+                          @Value("${pbxhooks.ingest.batch-size:200}") int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("pbxhooks.ingest.batch-size must be at least 1, not " + batchSize);
         }
         this.outbox = outbox;
+        this.handOff = handOff;
+        this.dispatch = dispatch;
         this.metrics = metrics;
         this.batchSize = batchSize;
         this.committer = new Thread(this::run, "pbxhooks-ingest-commit");
@@ -83,12 +93,15 @@ public class GroupCommitter {
         left.forEach(pending -> pending.outcome().completeExceptionally(new IllegalStateException("the server is stopping")));
     }
 
-    /** Optimistically first: an event already stored (a producer's retry) costs a second try that looks them up. */
+    /**
+     * Optimistically first: an event already stored (a producer's retry) costs a second try that looks them up. Once
+     * committed, the deliveries leased to this node go to its dispatcher, and it is woken for those stored due.
+     */
     private void commit(List<Pending> batch) {
         List<Outbox.Incoming> incoming = batch.stream().map(Pending::incoming).toList();
-        List<Outbox.Accepted> outcomes;
+        Outbox.Written written;
         try {
-            outcomes = acceptAll(incoming);
+            written = acceptAll(incoming);
         } catch (RuntimeException failure) {
             if (Sql.isConstraintViolation(failure)) {
                 commitOneByOne(batch);
@@ -98,29 +111,45 @@ public class GroupCommitter {
             return;
         }
         metrics.ingestTransactionCommitted(batch.size());
+        if (!written.leased().isEmpty()) {
+            handOff.orElseThrow().handOff(written.leased());
+        }
+        if (written.dueForClaim()) {
+            dispatch.wake();
+        }
         for (int index = 0; index < batch.size(); index++) {
-            batch.get(index).outcome().complete(outcomes.get(index));
+            batch.get(index).outcome().complete(written.outcomes().get(index));
         }
     }
 
-    private List<Outbox.Accepted> acceptAll(List<Outbox.Incoming> incoming) {
+    private Outbox.Written acceptAll(List<Outbox.Incoming> incoming) {
         try {
-            return outbox.acceptAll(incoming, false);
+            return outbox.acceptAll(incoming, false, budget());
         } catch (RuntimeException failure) {
             if (!Sql.isConstraintViolation(failure)) {
                 throw failure;
             }
-            return outbox.acceptAll(incoming, true);
+            return outbox.acceptAll(incoming, true, budget());
         }
     }
 
+    private HandOffBudget budget() {
+        return handOff.map(DeliveryHandOff::budget).orElse(HandOffBudget.NONE);
+    }
+
     private void commitOneByOne(List<Pending> batch) {
+        boolean stored = false;
         for (Pending pending : batch) {
             try {
-                pending.outcome().complete(outbox.accept(pending.incoming()));
+                Outbox.Accepted accepted = outbox.accept(pending.incoming());
+                stored |= accepted.deliveries() > 0;
+                pending.outcome().complete(accepted);
             } catch (RuntimeException failure) {
                 pending.outcome().completeExceptionally(failure);
             }
+        }
+        if (stored) {
+            dispatch.wake();
         }
     }
 

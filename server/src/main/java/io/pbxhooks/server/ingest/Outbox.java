@@ -4,6 +4,8 @@ import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import io.micronaut.transaction.TransactionOperations;
 import io.pbxhooks.model.TriggerEvent;
+import io.pbxhooks.server.delivery.HandOffBudget;
+import io.pbxhooks.server.delivery.HandedOff;
 import io.pbxhooks.server.persistence.Sql;
 import io.pbxhooks.spi.RawEvent;
 import jakarta.inject.Singleton;
@@ -37,10 +39,10 @@ public class Outbox {
             + "occurred_at, received_at, fields) VALUES ";
     private static final String EVENT_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String DELIVERY_INSERT = "INSERT INTO deliveries (id, event_row_id, account_id, integration_id, event_id, "
-            + "service_type, event_type, ordering_key, state, attempt_count, next_attempt_at, last_status_code, test, create_time, "
-            + "update_time) VALUES ";
-    private static final String DELIVERY_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, 0, ?, ?, ?)";
-    private static final int DELIVERY_PARAMETERS = 12;
+            + "service_type, event_type, ordering_key, state, attempt_count, lease_owner, lease_until, next_attempt_at, last_status_code, "
+            + "test, create_time, update_time) VALUES ";
+    private static final String DELIVERY_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)";
+    private static final int DELIVERY_PARAMETERS = 16;
     /** Rows per INSERT statement: MySQL takes at most 65,535 parameters in one statement. */
     private static final int ROWS_PER_STATEMENT = 1000;
 
@@ -71,6 +73,10 @@ public class Outbox {
         }
     }
 
+    /** What a batch's transaction stored: one outcome per event, in order, and the deliveries leased to this node. */
+    public record Written(List<Accepted> outcomes, List<HandedOff> leased, boolean dueForClaim) {
+    }
+
     /**
      * Many events in one transaction, a few statements whatever their number and fan-out; one outcome per event, in
      * order. An event earlier in the same batch is DUPLICATE; with {@code lookUpStored}, so is one already stored.
@@ -78,8 +84,12 @@ public class Outbox {
      * when the transaction fails, and then nothing of the batch is stored: after a constraint violation, call again
      * looking up the stored events; if that fails too, another node stored one meanwhile, and {@link #accept} one by
      * one sorts it out.
+     *
+     * <p>As far as {@code handOff} allows, deliveries are stored leased to this node for their first attempt, to be handed
+     * to its dispatcher once the transaction commits; the others, and any behind an unfinished delivery of the same
+     * integration and call, are stored due.
      */
-    public List<Accepted> acceptAll(List<Incoming> batch, boolean lookUpStored) {
+    public Written acceptAll(List<Incoming> batch, boolean lookUpStored, HandOffBudget handOff) {
         return transactions.executeWrite(status -> {
             StoredEventIds stored = lookUpStored ? StoredEventIds.among(sql, batch) : StoredEventIds.none();
             List<Incoming> fresh = new ArrayList<>(batch.size());
@@ -93,14 +103,25 @@ public class Outbox {
                 }
             }
             long[] eventRowIds = insertEvents(fresh);
+            UnfinishedCalls unfinished = handOff.hasRoom() ? UnfinishedCalls.among(sql, fresh) : null;
             List<Object> deliveryRows = new ArrayList<>();
+            List<HandedOff> leased = new ArrayList<>();
             for (int index = 0; index < fresh.size(); index++) {
                 Incoming incoming = fresh.get(index);
+                String accountId = incoming.raw().accountId();
+                Optional<String> orderingKey = incoming.event().flatMap(TriggerEvent::ordering);
                 deliveryRowsOf(eventRowIds[index], incoming.raw(), incoming.event(), incoming.integrationIds(), incoming.receivedAt(),
-                        false, deliveryRows);
+                        false, deliveryRows, (deliveryId, integrationId) -> {
+                            boolean leasing = unfinished != null && unfinished.startsFree(integrationId, orderingKey.orElse(null))
+                                    && handOff.take(accountId, integrationId);
+                            if (leasing) {
+                                leased.add(new HandedOff(deliveryId, accountId, integrationId, incoming.event().get(), incoming.receivedAt()));
+                            }
+                            return leasing;
+                        }, handOff);
             }
             insertDeliveryRows(deliveryRows);
-            return outcomes;
+            return new Written(outcomes, leased, leased.size() < deliveryRows.size() / DELIVERY_PARAMETERS);
         });
     }
 
@@ -115,7 +136,7 @@ public class Outbox {
     public List<String> insertDeliveries(long eventRowId, RawEvent raw, Optional<TriggerEvent> event, List<String> integrationIds,
                                   Instant now, boolean test) {
         List<Object> rows = new ArrayList<>(integrationIds.size() * DELIVERY_PARAMETERS);
-        List<String> ids = deliveryRowsOf(eventRowId, raw, event, integrationIds, now, test, rows);
+        List<String> ids = deliveryRowsOf(eventRowId, raw, event, integrationIds, now, test, rows, LeaseChoice.NONE, HandOffBudget.NONE);
         insertDeliveryRows(rows);
         return ids;
     }
@@ -139,8 +160,15 @@ public class Outbox {
                 fields.encode(event.map(TriggerEvent::fields).orElse(Map.of())));
     }
 
+    /** Decides, for each new delivery, whether it is stored leased to this node (or due, for a claim). */
+    private interface LeaseChoice {
+        boolean leases(String deliveryId, String integrationId);
+
+        LeaseChoice NONE = (deliveryId, integrationId) -> false;
+    }
+
     private List<String> deliveryRowsOf(long eventRowId, RawEvent raw, Optional<TriggerEvent> event, List<String> integrationIds,
-                                        Instant now, boolean test, List<Object> rows) {
+                                        Instant now, boolean test, List<Object> rows, LeaseChoice lease, HandOffBudget handOff) {
         if (event.isEmpty() || integrationIds.isEmpty()) {
             return List.of();
         }
@@ -148,8 +176,10 @@ public class Outbox {
         for (String integrationId : integrationIds) {
             String id = deliveryIds.generate().toString();
             ids.add(id);
+            boolean leased = lease.leases(id, integrationId);
             Collections.addAll(rows, id, eventRowId, raw.accountId(), integrationId, raw.eventId(), raw.serviceType(),
-                    event.get().eventType(), event.get().orderingKey(), now, test, now, now);
+                    event.get().eventType(), event.get().orderingKey(), leased ? "IN_FLIGHT" : "PENDING", leased ? 1 : 0,
+                    leased ? handOff.node() : null, leased ? handOff.leaseEnd(now) : null, now, test, now, now);
         }
         return ids;
     }

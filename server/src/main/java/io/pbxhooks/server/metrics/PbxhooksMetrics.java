@@ -48,6 +48,12 @@ public class PbxhooksMetrics {
                 .register(registry).record(events);
     }
 
+    /** Deliveries stored leased to this node and handed to its dispatcher in memory, started without a claim. */
+    public void deliveriesHandedOff(int deliveries) {
+        Counter.builder("pbxhooks.deliveries.handed.off").description("Deliveries handed from ingest to this node's dispatcher without a claim")
+                .register(registry).increment(deliveries);
+    }
+
     /** @param outcome succeeded, retry_scheduled, failed or refused */
     public void attemptFinished(String transport, String outcome, Duration took, String accountId) {
         Counter.builder("pbxhooks.deliveries").description("Delivery attempts, by what became of the delivery")

@@ -16,7 +16,11 @@ import io.pbxhooks.server.matching.IndexChangeFeed;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Integrations, with their secrets encrypted at rest and every change guarded by its version. */
@@ -68,6 +72,17 @@ public class JdbcIntegrationStore implements IntegrationStore {
     @ReadOnly
     public Optional<IntegrationRecord> find(String id) {
         return sql.queryOne(SELECT + " WHERE id = ?", this::integration, id);
+    }
+
+    /** The current version of each of the integrations that exist. */
+    @ReadOnly
+    public Map<String, Long> versions(Collection<String> ids) {
+        Map<String, Long> versions = new HashMap<>();
+        if (!ids.isEmpty()) {
+            sql.query("SELECT id, version FROM integrations WHERE id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
+                    row -> versions.put(row.getString("id"), row.getLong("version")), ids.toArray());
+        }
+        return versions;
     }
 
     @Override
