@@ -101,13 +101,16 @@ public class Dispatcher implements DeliveryHandOff {
         Instant lastClaimOfEveryKind = Instant.MIN;
         boolean moreOfEveryKind = false;
         boolean claimWanted = true;
+        // Deliveries handed over need no claim, but however often they wake the loop it claims at least once per poll
+        // interval (retries falling due, leases ended, other nodes' events), or sooner for a scan the last claim put off.
+        Instant nextClaimDue = Instant.MIN;
         while (running) {
             try {
                 queueHandedOff();
                 int wanted = scheduler.claimRoom();
                 Instant now = clock.instant();
                 List<ClaimedDelivery> batch = List.of();
-                boolean claiming = wanted > 0 && claimWanted;
+                boolean claiming = wanted > 0 && (claimWanted || !now.isBefore(nextClaimDue));
                 if (claiming) {
                     // Woken by new work, a claim looks only for new deliveries; retries falling due and ended leases are
                     // looked for once per poll interval, as often as an idle node would, and again at once while such a
@@ -117,6 +120,7 @@ public class Dispatcher implements DeliveryHandOff {
                     lastClaimOfEveryKind = everyKind ? now : lastClaimOfEveryKind;
                     // Attempted before: a retry, or a delivery whose lease ended.
                     moreOfEveryKind = everyKind && batch.size() == wanted && batch.stream().anyMatch(claimed -> claimed.attempt() > 1);
+                    nextClaimDue = now.plus(untilNextClaim(now));
                 }
                 List<PreparedDelivery> refused = new ArrayList<>();
                 batch.forEach(delivery -> queue(delivery, now, refused));
@@ -127,7 +131,8 @@ public class Dispatcher implements DeliveryHandOff {
                 } else {
                     // A claim wanted while there was no room for it is still wanted once room opens.
                     boolean unserved = claimWanted && !claiming;
-                    claimWanted = signal.await(untilNextClaim(now)) || unserved;
+                    Duration untilDue = Duration.between(now, nextClaimDue);
+                    claimWanted = signal.await(untilDue.isNegative() ? settings.getPollInterval() : untilDue) || unserved;
                 }
             } catch (InterruptedException stopping) {
                 return;

@@ -8,6 +8,7 @@ import static io.pbxhooks.server.delivery.CallEvents.IVR_OPTION_SELECTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.protobuf.util.Durations;
 import com.google.protobuf.util.Timestamps;
@@ -22,9 +23,11 @@ import io.pbxhooks.server.delivery.DeliveryHarness.TestAccount;
 import io.pbxhooks.server.testing.PrometheusScrape;
 import io.pbxhooks.server.testing.TestDatabase;
 import io.pbxhooks.server.testing.WebhookIntegrations;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -124,6 +127,51 @@ class HandOffTest {
         assertTrue(Timestamps.toMillis(otherAttempt.getStartTime()) < firstFinished,
                 () -> "the other call's event waits for nothing: " + otherAttempt + " vs " + firstAttempt);
         byEvent.values().forEach(delivery -> assertEquals(Delivery.State.SUCCEEDED, delivery.getDelivery().getState(), delivery::toString));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aRetryFallsDueWhileHandOffsKeepWakingTheDispatcher(TestDatabase.Kind database) throws Exception {
+        DeliveryHarness harness = servers.on(database);
+        TestAccount account = harness.newAccount();
+        String busy = "/" + account.id() + "/busy";
+        String flaky = "/" + account.id() + "/flaky";
+        // The busy receiver answers after 200 ms: with an event every 20 ms it always has about ten requests in flight, never
+        // idle and never at its cap of 16, so nothing else (a destination going idle, a full line) asks for a claim.
+        receiver.stubFor(post(urlPathEqualTo(busy)).willReturn(aResponse().withStatus(200).withFixedDelay(200)));
+        receiver.stubFor(post(urlPathEqualTo(flaky)).inScenario(account.id()).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("failed once"));
+        harness.create(account, ivrOptions(busy));
+        harness.create(account, Integration.newBuilder().setName("calls").setType("webhook")
+                .setTriggerServiceType(CallEvents.HOSTED_PBX).setTriggerEvent(CallEvents.INBOUND_CALL_RECEIVED)
+                .setWebhook(Webhook.newBuilder().setRequestUrl(receiver.url(flaky)).setMethod(Webhook.Method.POST).setFormat(Webhook.Format.JSON))
+                .addFieldMappings(WebhookIntegrations.mapping("call", "call_uuid")));
+
+        // Events every 20 ms, each handed over and waking the dispatcher well within its 100 ms poll interval.
+        AtomicBoolean publishing = new AtomicBoolean(true);
+        Thread load = new Thread(() -> {
+            while (publishing.get()) {
+                harness.publishOne(account, CallEvents.publish(account.id(), CallEvents.ivrOption(CallEvents.newCallUuid(), "1")));
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException stopping) {
+                    return;
+                }
+            }
+        });
+        load.start();
+        try {
+            Thread.sleep(500);
+            harness.publishOne(account, CallEvents.publish(account.id(), CallEvents.firing(CallEvents.INBOUND_CALL_RECEIVED, CallEvents.newCallUuid())));
+            List<LoggedRequest> attempts = receiver.awaitRequests(flaky, 2);
+            Duration untilRetry = Duration.between(attempts.get(0).getLoggedDate().toInstant(), attempts.get(1).getLoggedDate().toInstant());
+            assertTrue(untilRetry.compareTo(Duration.ofSeconds(2)) < 0,
+                    "the retry, due 300 ms after the first attempt, came " + untilRetry.toMillis() + " ms after it, during the load");
+        } finally {
+            publishing.set(false);
+            load.join();
+        }
+        assertTrue(receiver.requests(busy).size() > 10, "the load went on meanwhile: " + receiver.requests(busy).size() + " requests");
     }
 
     private Integration.Builder ivrOptions(String path) {
