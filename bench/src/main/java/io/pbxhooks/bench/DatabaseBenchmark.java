@@ -21,6 +21,7 @@ final class DatabaseBenchmark {
     private static final int WEBHOOK_CONCURRENCY = 16;
     private static final int GROUP_COMMIT_BATCH = 200;
     private static final int WINDOW = 64;
+    private static final Duration WARM_UP_ROUND = Duration.ofSeconds(5);
 
     private final BenchOptions options;
     private final Database database;
@@ -50,7 +51,10 @@ final class DatabaseBenchmark {
     }
 
     private void ceilings() throws Exception {
-        report.line("Ceilings (%s each):", seconds(options.ceilingDuration()));
+        report.line("Ceilings (%s each, after a warm-up of the bench's own JIT):", seconds(options.ceilingDuration()));
+        Duration round = Duration.ofSeconds(3);
+        JitWarmUp.run(JitWarmUp::benchSeconds, warmUpLimit(),
+                () -> HttpClientCeiling.run(receiver, WEBHOOK_CONCURRENCY, round, Provisioning.SIGNING_SECRET));
         HttpClientCeiling.Result http = HttpClientCeiling.run(receiver, WEBHOOK_CONCURRENCY, options.ceilingDuration(), Provisioning.SIGNING_SECRET);
         httpCeiling = http.perSecond();
         report.line("  (a) bare HTTP client loop (webhook transport sender, Micronaut HTTP client, %d in flight, signed JSON): %,.0f requests/s (%d failed)",
@@ -61,6 +65,7 @@ final class DatabaseBenchmark {
         wrk.ifPresent(result -> report.line("  (b) receiver capacity under wrk (2 threads, %d connections): %,.0f requests/s (%s)",
                 WEBHOOK_CONCURRENCY, result.requestsPerSecond(), result.summary()));
         try (Connection connection = database.connectScratch()) {
+            JitWarmUp.run(JitWarmUp::benchSeconds, warmUpLimit(), () -> JdbcInsertCeiling.run(connection, GROUP_COMMIT_BATCH, round));
             JdbcInsertCeiling.Result jdbc = JdbcInsertCeiling.run(connection, GROUP_COMMIT_BATCH, options.ceilingDuration());
             jdbcCeiling = jdbc.perSecond();
             report.line("  (c) bare JDBC loop, %d events (+1 delivery row each) per transaction: %,.0f events/s", GROUP_COMMIT_BATCH, jdbcCeiling);
@@ -110,10 +115,13 @@ final class DatabaseBenchmark {
         try (ServerUnderTest server = start(name, true);
              Producer producer = new Producer(server.grpcPort(), Provisioning.platformProducerKey(server.grpcPort(), operatorKey), options.streams())) {
             CpuMeter cpu = new CpuMeter(server.pid(), database.processId(), receiver::cpuSeconds);
-            DeliveryLoad.run(producer, receiver, cpu, database, "fanout-1", 1, options.firstRate(), Duration.ofSeconds(5));
-            DeliveryLoad.Result light = DeliveryLoad.run(producer, receiver, cpu, database, "fanout-1", 1, 0.3 * search.maxRate(),
+            double lightRate = 0.3 * search.maxRate();
+            JitWarmUp.Result warmUp = warmUp(server, () -> DeliveryLoad.run(producer, receiver, cpu, database, "fanout-1", 1, lightRate,
+                    WARM_UP_ROUND));
+            DeliveryLoad.Result light = DeliveryLoad.run(producer, receiver, cpu, database, "fanout-1", 1, lightRate,
                     options.stepDuration().multipliedBy(2));
-            report.line("Latency at 30%% of the sustained maximum (%,.0f events/s, %s):", light.rate(), seconds(options.stepDuration().multipliedBy(2)));
+            report.line("Latency at 30%% of the sustained maximum (%,.0f events/s, %s; on a new server, after its %s):", light.rate(),
+                    seconds(options.stepDuration().multipliedBy(2)), warmUp.summary());
             report.line("  acknowledgement: %s", light.step().ackLatency().summary());
             report.line("  event -> delivery: %s (target p99 <= 50 ms)", light.deliveryLatency().summary());
 
@@ -140,9 +148,11 @@ final class DatabaseBenchmark {
 
     private StepSearch stepSearch(ServerUnderTest server, Producer producer) throws Exception {
         CpuMeter cpu = new CpuMeter(server.pid(), database.processId(), receiver::cpuSeconds);
-        DeliveryLoad.run(producer, receiver, cpu, database, "fanout-1", 1, options.firstRate(), Duration.ofSeconds(5));
+        JitWarmUp.Result warmUp = warmUp(server, () -> DeliveryLoad.run(producer, receiver, cpu, database, "fanout-1", 1,
+                2 * options.firstRate(), WARM_UP_ROUND));
         report.line("End to end, fan-out 1, open loop, %s per step (sustained = every delivery in within %s of the last event being due, "
                 + "at >= 90%% of the offered rate):", seconds(options.stepDuration()), seconds(DeliveryLoad.allowance(options.stepDuration())));
+        report.line("  (%s, at %,.0f events/s)", warmUp.summary(), 2 * options.firstRate());
         List<DeliveryLoad.Result> steps = new ArrayList<>();
         double rate = options.firstRate();
         DeliveryLoad.Result best = null;
@@ -198,7 +208,8 @@ final class DatabaseBenchmark {
                 seconds(options.ingestDuration()));
         try (ServerUnderTest server = start(name, false); Producer producer = new Producer(server.grpcPort(), Provisioning.platformProducerKey(server.grpcPort(), operatorKey), options.streams())) {
             CpuMeter cpu = new CpuMeter(server.pid(), database.processId(), receiver::cpuSeconds);
-            IngestLoad.saturate(producer, cpu, database, sequence -> "fanout-1", Duration.ofSeconds(3), WINDOW);
+            JitWarmUp.Result warmUp = warmUp(server, () -> IngestLoad.saturate(producer, cpu, database, sequence -> "fanout-1", WARM_UP_ROUND, WINDOW));
+            report.line("  (%s)", warmUp.summary());
             IngestLoad.Result ingest = IngestLoad.saturate(producer, cpu, database, sequence -> "fanout-1", options.ingestDuration(), WINDOW);
             report.line("  fan-out 1: %s events acknowledged (ceiling (c)); acknowledgement %s; %s statements per event",
                     Report.ratio(ingest.step().acceptedPerSecond(), jdbcCeiling), ingest.step().ackLatency().summary(), ingest.statementsPerEvent());
@@ -231,7 +242,7 @@ final class DatabaseBenchmark {
         try (ServerUnderTest server = start(name, false); Producer producer = new Producer(server.grpcPort(), Provisioning.platformProducerKey(server.grpcPort(), operatorKey), options.streams())) {
             double startSeconds = (System.nanoTime() - startNanos) / 1e9;
             CpuMeter cpu = new CpuMeter(server.pid(), database.processId(), receiver::cpuSeconds);
-            IngestLoad.saturate(producer, cpu, database, sequence -> prefix + "-" + (sequence % accounts), Duration.ofSeconds(3), WINDOW);
+            warmUp(server, () -> IngestLoad.saturate(producer, cpu, database, sequence -> prefix + "-" + (sequence % accounts), WARM_UP_ROUND, WINDOW));
             IngestLoad.Result ingest = IngestLoad.saturate(producer, cpu, database, sequence -> prefix + "-" + (sequence % accounts),
                     options.ingestDuration(), WINDOW);
             report.line("  %,7d integrations loaded (+ the fan-out accounts): %,.0f events/s acknowledged; acknowledgement %s; "
@@ -239,6 +250,15 @@ final class DatabaseBenchmark {
                     accounts * perAccount, ingest.step().acceptedPerSecond(), ingest.step().ackLatency().summary(),
                     ingest.cpu().serverSeconds() * 1000 / Math.max(1, ingest.step().accepted()), server.heapAfterGcMegabytes(), startSeconds);
         }
+    }
+
+    /** Load on a new server until its JIT has settled: the measurements are of the server running, not of it starting. */
+    private JitWarmUp.Result warmUp(ServerUnderTest server, JitWarmUp.Round round) throws Exception {
+        return JitWarmUp.run(server::compileSeconds, warmUpLimit(), round);
+    }
+
+    private Duration warmUpLimit() {
+        return options.quick() ? Duration.ofSeconds(30) : Duration.ofSeconds(90);
     }
 
     private static String seconds(Duration duration) {

@@ -19,6 +19,8 @@ final class ServerUnderTest implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("gRPC listening on port (\\d+)");
     private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
+    private static final Pattern COMPILE_TICKS = Pattern.compile("java\\.ci\\.totalTime=(\\d+)");
+    private static final Pattern TICK_FREQUENCY = Pattern.compile("sun\\.os\\.hrt\\.frequency=(\\d+)");
 
     private final Process process;
     private final Path log;
@@ -77,6 +79,17 @@ final class ServerUnderTest implements AutoCloseable {
         jcmd("GC.run");
         Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
         return used.find() ? Long.parseLong(used.group(1)) / 1024.0 : Double.NaN;
+    }
+
+    /** Seconds the server's JIT compilers have spent compiling (HotSpot's java.ci.totalTime counter, read with jcmd). */
+    double compileSeconds() throws IOException, InterruptedException {
+        String counters = jcmd("PerfCounter.print");
+        Matcher ticks = COMPILE_TICKS.matcher(counters);
+        Matcher frequency = TICK_FREQUENCY.matcher(counters);
+        if (!ticks.find() || !frequency.find()) {
+            throw new IllegalStateException("jcmd PerfCounter.print shows no java.ci.totalTime:\n" + counters);
+        }
+        return Long.parseLong(ticks.group(1)) / (double) Long.parseLong(frequency.group(1));
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {
