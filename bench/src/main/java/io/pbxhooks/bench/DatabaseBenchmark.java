@@ -258,7 +258,7 @@ final class DatabaseBenchmark {
     }
 
     private Duration warmUpLimit() {
-        return options.quick() ? Duration.ofSeconds(30) : Duration.ofSeconds(90);
+        return options.quick() ? Duration.ofSeconds(60) : Duration.ofSeconds(120);
     }
 
     private static String seconds(Duration duration) {

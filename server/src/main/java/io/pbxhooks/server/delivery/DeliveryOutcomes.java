@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +48,8 @@ class DeliveryOutcomes {
 
     private static final String STATE_CHANGE = "UPDATE deliveries SET state = ?, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL, "
             + "last_status_code = ?, last_error = ?, update_time = ? WHERE id = ? AND state = 'IN_FLIGHT' AND lease_owner = ? AND attempt_count = ?";
+    private static final String SUCCEEDED_TOGETHER = "UPDATE deliveries SET state = 'SUCCEEDED', next_attempt_at = NULL, lease_owner = NULL, "
+            + "lease_until = NULL, last_status_code = ?, last_error = NULL, update_time = ? WHERE id IN (";
     private static final String ATTEMPT_INSERT = "INSERT INTO delivery_attempts (delivery_id, number, start_time, duration_ms, outcome, "
             + "status_code, detail, request, response_headers, response_excerpt) VALUES ";
     private static final String ATTEMPT_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -57,10 +61,27 @@ class DeliveryOutcomes {
     }
 
     /**
-     * Many finished attempts in one transaction: their attempt rows in multi-row INSERTs, their state changes in one JDBC
-     * batch, each still conditional on this node holding that attempt's lease (its row count checked one by one).
+     * Many finished attempts in one transaction: their attempt rows in multi-row INSERTs, and their state changes, each
+     * still conditional on this node holding that attempt's lease. The successes of the same attempt number and status
+     * are changed by one statement; if it changes fewer rows than it names (a lease passed to another node), the
+     * transaction is rolled back and run again with one conditional update per delivery, whose row counts tell which.
      */
     void recordAll(String node, List<Finished> finished) {
+        try {
+            record(node, finished, true);
+        } catch (LeaseLostAmongSuccesses lost) {
+            record(node, finished, false);
+        }
+    }
+
+    /** Rolls back a set-based change of successes that did not change every row it named. */
+    private static final class LeaseLostAmongSuccesses extends RuntimeException {
+        LeaseLostAmongSuccesses() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void record(String node, List<Finished> finished, boolean successesTogether) {
         // Read committed, as claims are: no gap locks on the indexes the state change moves the rows in.
         transactions.execute(DeliveryClaims.READ_COMMITTED, status -> {
             for (int from = 0; from < finished.size(); from += ATTEMPTS_PER_STATEMENT) {
@@ -69,19 +90,53 @@ class DeliveryOutcomes {
                 chunk.forEach(one -> addAttemptRow(one.delivery().id(), one.delivery().attempt(), one.attempt(), parameters));
                 sql.update(ATTEMPT_INSERT + String.join(", ", Collections.nCopies(chunk.size(), ATTEMPT_VALUES)), parameters.toArray());
             }
-            List<Object[]> changes = new ArrayList<>(finished.size());
-            for (Finished one : finished) {
+            List<Finished> oneByOne = successesTogether ? changeSuccessesTogether(node, finished) : finished;
+            List<Object[]> changes = new ArrayList<>(oneByOne.size());
+            for (Finished one : oneByOne) {
                 DeliveryResult result = one.attempt().result();
                 changes.add(new Object[] {one.next().name(), one.retryAt(), result.statusCode(),
                         one.next() == Next.SUCCEEDED ? null : truncate(result.detail()), one.now(), one.delivery().id(), node,
                         one.delivery().attempt()});
             }
-            int[] changed = sql.updateBatch(STATE_CHANGE, changes);
-            for (int index = 0; index < finished.size(); index++) {
-                logChange(finished.get(index), changed[index]);
+            int[] changed = changes.isEmpty() ? new int[0] : sql.updateBatch(STATE_CHANGE, changes);
+            for (int index = 0; index < oneByOne.size(); index++) {
+                logChange(oneByOne.get(index), changed[index]);
             }
             return null;
         });
+    }
+
+    /**
+     * Changes the successes to SUCCEEDED, one statement per attempt number and status code (most often one in all);
+     * returns the other outcomes, to be changed one by one.
+     */
+    private List<Finished> changeSuccessesTogether(String node, List<Finished> finished) {
+        Map<List<Integer>, List<Finished>> successes = new LinkedHashMap<>();
+        List<Finished> others = new ArrayList<>();
+        for (Finished one : finished) {
+            if (one.next() == Next.SUCCEEDED) {
+                successes.computeIfAbsent(List.of(one.delivery().attempt(), one.attempt().result().statusCode()), key -> new ArrayList<>()).add(one);
+            } else {
+                others.add(one);
+            }
+        }
+        successes.forEach((attemptAndStatus, group) -> {
+            for (int from = 0; from < group.size(); from += ATTEMPTS_PER_STATEMENT) {
+                List<Finished> chunk = group.subList(from, Math.min(group.size(), from + ATTEMPTS_PER_STATEMENT));
+                List<Object> parameters = new ArrayList<>(chunk.size() + 4);
+                parameters.add(attemptAndStatus.get(1));
+                parameters.add(chunk.stream().map(Finished::now).max(Instant::compareTo).orElseThrow());
+                chunk.forEach(one -> parameters.add(one.delivery().id()));
+                parameters.add(node);
+                parameters.add(attemptAndStatus.get(0));
+                int changed = sql.update(SUCCEEDED_TOGETHER + String.join(", ", Collections.nCopies(chunk.size(), "?"))
+                        + ") AND state = 'IN_FLIGHT' AND lease_owner = ? AND attempt_count = ?", parameters.toArray());
+                if (changed != chunk.size()) {
+                    throw new LeaseLostAmongSuccesses();
+                }
+            }
+        });
+        return others;
     }
 
     private static void logChange(Finished finished, int changed) {
