@@ -2,6 +2,7 @@ package io.pbxhooks.server.ingest;
 
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
 import io.pbxhooks.model.TriggerEvent;
 import io.pbxhooks.server.delivery.HandOffBudget;
@@ -50,11 +51,14 @@ public class Outbox {
     private final TransactionOperations<Connection> transactions;
     private final EventFieldsCodec fields;
     private final TimeBasedEpochGenerator deliveryIds = Generators.timeBasedEpochGenerator();
+    private final boolean onH2;
 
-    public Outbox(Sql sql, TransactionOperations<Connection> transactions, EventFieldsCodec fields) {
+    public Outbox(Sql sql, TransactionOperations<Connection> transactions, EventFieldsCodec fields,
+                  @Value("${pbxhooks.datasource.url}") String databaseUrl) {
         this.sql = sql;
         this.transactions = transactions;
         this.fields = fields;
+        this.onH2 = databaseUrl.startsWith("jdbc:h2:");
     }
 
     /** One event in its own transaction; DUPLICATE when its id is already stored for its account. */
@@ -103,7 +107,7 @@ public class Outbox {
                 }
             }
             long[] eventRowIds = insertEvents(fresh);
-            UnfinishedCalls unfinished = handOff.hasRoom() ? UnfinishedCalls.among(sql, fresh) : null;
+            UnfinishedCalls unfinished = handOff.hasRoom() ? UnfinishedCalls.among(sql, fresh, onH2) : null;
             List<Object> deliveryRows = new ArrayList<>();
             List<HandedOff> leased = new ArrayList<>();
             for (int index = 0; index < fresh.size(); index++) {
