@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         description = "Measures pbxhooks end to end against its ceilings, on H2 and MariaDB, and prints every figure beside its ceiling.")
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--quick", description = "Short steps and a 1-minute memory run: a smoke run of a few minutes.")
+    @Option(names = "--quick", description = "Short steps and a 1-minute memory run: about 10 minutes per database.")
     boolean quick;
 
     @Option(names = "--databases", split = ",", description = "h2, mariadb or both (default: both).")
