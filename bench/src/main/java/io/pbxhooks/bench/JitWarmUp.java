@@ -26,7 +26,7 @@ final class JitWarmUp {
     record Result(Duration took, double compileSeconds, boolean settled) {
         String summary() {
             return String.format("warm-up %d s, JIT %.1f s of compiling during it, %s", took.toSeconds(), compileSeconds,
-                    settled ? "settled (under 5% of the last round)" : "not settled when the warm-up time ran out");
+                    settled ? String.format("settled (under %.0f%% of the last round)", 100 * SETTLED_SHARE) : "not settled when the warm-up time ran out");
         }
     }
 

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.pbxhooks.server.delivery.CallEvents.IVR_OPTION_SELECTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,7 +63,7 @@ class HandOffTest {
         DeliveryHarness harness = servers.on(database);
         TestAccount account = harness.newAccount();
         String path = "/" + account.id() + "/calls";
-        Integration integration = harness.create(account, ivrOptions(path));
+        Integration integration = harness.create(account, WebhookIntegrations.ivrChoices(receiver.url(path)));
         PrometheusScrape before = PrometheusScrape.of(harness.api().server());
 
         List<String> calls = new ArrayList<>();
@@ -81,7 +80,7 @@ class HandOffTest {
         }
 
         assertEquals(40.0, PrometheusScrape.of(harness.api().server()).increase(before, HANDED_OFF, Map.of()), "every delivery handed over");
-        assertEquals(calls.stream().sorted().toList(), receiver.requests(path).stream().map(HandOffTest::call).sorted().toList(),
+        assertEquals(calls.stream().sorted().toList(), receiver.requests(path).stream().map(request -> Receiver.bodyField(request, "call")).sorted().toList(),
                 "each call's request arrived once");
         for (Delivery delivery : harness.deliveries(account, integration.getId())) {
             GetDeliveryResponse finished = harness.awaitFinal(account, delivery.getId());
@@ -100,7 +99,7 @@ class HandOffTest {
         String otherCall = CallEvents.newCallUuid();
         receiver.stubFor(post(urlPathEqualTo(path)).withRequestBody(containing(call)).withRequestBody(containing("\"option\":\"1\""))
                 .willReturn(aResponse().withStatus(200).withFixedDelay(1500)));
-        Integration integration = harness.create(account, ivrOptions(path));
+        Integration integration = harness.create(account, WebhookIntegrations.ivrChoices(receiver.url(path)));
         PrometheusScrape before = PrometheusScrape.of(harness.api().server());
 
         PublishRequest first = CallEvents.publish(account.id(), CallEvents.ivrOption(call, "1"));
@@ -110,7 +109,7 @@ class HandOffTest {
         PublishRequest other = CallEvents.publish(account.id(), CallEvents.ivrOption(otherCall, "1"));
         harness.publishStream(account.producerKey(), List.of(second, other));
 
-        List<String> arrived = receiver.awaitRequests(path, 3).stream().map(request -> call(request) + " " + option(request)).toList();
+        List<String> arrived = receiver.awaitRequests(path, 3).stream().map(request -> Receiver.bodyField(request, "call") + " " + Receiver.bodyField(request, "option")).toList();
         assertEquals(List.of(call + " 1", call + " 2"), arrived.stream().filter(request -> request.startsWith(call)).toList());
         assertEquals(2.0, PrometheusScrape.of(harness.api().server()).increase(before, HANDED_OFF, Map.of()),
                 "the first of the call and the other call's event handed over; the second stored due");
@@ -141,7 +140,7 @@ class HandOffTest {
         receiver.stubFor(post(urlPathEqualTo(busy)).willReturn(aResponse().withStatus(200).withFixedDelay(200)));
         receiver.stubFor(post(urlPathEqualTo(flaky)).inScenario(account.id()).whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("failed once"));
-        harness.create(account, ivrOptions(busy));
+        harness.create(account, WebhookIntegrations.ivrChoices(receiver.url(busy)));
         harness.create(account, Integration.newBuilder().setName("calls").setType("webhook")
                 .setTriggerServiceType(CallEvents.HOSTED_PBX).setTriggerEvent(CallEvents.INBOUND_CALL_RECEIVED)
                 .setWebhook(Webhook.newBuilder().setRequestUrl(receiver.url(flaky)).setMethod(Webhook.Method.POST).setFormat(Webhook.Format.JSON))
@@ -172,21 +171,5 @@ class HandOffTest {
             load.join();
         }
         assertTrue(receiver.requests(busy).size() > 10, "the load went on meanwhile: " + receiver.requests(busy).size() + " requests");
-    }
-
-    private Integration.Builder ivrOptions(String path) {
-        return Integration.newBuilder().setName("IVR choices").setType("webhook")
-                .setTriggerServiceType(CallEvents.HOSTED_PBX).setTriggerEvent(IVR_OPTION_SELECTED)
-                .setWebhook(Webhook.newBuilder().setRequestUrl(receiver.url(path)).setMethod(Webhook.Method.POST).setFormat(Webhook.Format.JSON))
-                .addFieldMappings(WebhookIntegrations.mapping("call", "call_uuid"))
-                .addFieldMappings(WebhookIntegrations.mapping("option", "option_selected"));
-    }
-
-    private static String call(LoggedRequest request) {
-        return request.getBodyAsString().replaceAll(".*\"call\":\"([^\"]*)\".*", "$1");
-    }
-
-    private static String option(LoggedRequest request) {
-        return request.getBodyAsString().replaceAll(".*\"option\":\"([^\"]*)\".*", "$1");
     }
 }

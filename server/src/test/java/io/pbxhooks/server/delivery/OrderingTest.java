@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.pbxhooks.server.delivery.CallEvents.IVR_OPTION_SELECTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +15,6 @@ import io.pbxhooks.admin.v1.Attempt;
 import io.pbxhooks.admin.v1.Delivery;
 import io.pbxhooks.admin.v1.GetDeliveryResponse;
 import io.pbxhooks.admin.v1.Integration;
-import io.pbxhooks.admin.v1.Webhook;
 import io.pbxhooks.ingest.v1.PublishRequest;
 import io.pbxhooks.ingest.v1.PublishResponse;
 import io.pbxhooks.server.delivery.DeliveryHarness.TestAccount;
@@ -63,11 +61,7 @@ class OrderingTest {
         receiver.stubFor(post(urlPathEqualTo(path)).withRequestBody(containing(call)).inScenario(account.id())
                 .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(500).withHeader("Retry-After", "1")).willSetStateTo("failed once"));
-        Integration integration = harness.create(account, Integration.newBuilder().setName("IVR choices").setType("webhook")
-                .setTriggerServiceType(CallEvents.HOSTED_PBX).setTriggerEvent(IVR_OPTION_SELECTED)
-                .setWebhook(Webhook.newBuilder().setRequestUrl(receiver.url(path)).setMethod(Webhook.Method.POST).setFormat(Webhook.Format.JSON))
-                .addFieldMappings(WebhookIntegrations.mapping("call", "call_uuid"))
-                .addFieldMappings(WebhookIntegrations.mapping("option", "option_selected")));
+        Integration integration = harness.create(account, WebhookIntegrations.ivrChoices(receiver.url(path)));
 
         List<PublishRequest> events = List.of(
                 CallEvents.publish(account.id(), CallEvents.ivrOption(call, "1")),
@@ -104,8 +98,7 @@ class OrderingTest {
     }
 
     private static String callAndOption(LoggedRequest request) {
-        String body = request.getBodyAsString();
-        return body.replaceAll(".*\"call\":\"([^\"]*)\".*", "$1") + " " + body.replaceAll(".*\"option\":\"([^\"]*)\".*", "$1");
+        return Receiver.bodyField(request, "call") + " " + Receiver.bodyField(request, "option");
     }
 
     private static List<Attempt.Outcome> outcomes(GetDeliveryResponse delivery) {

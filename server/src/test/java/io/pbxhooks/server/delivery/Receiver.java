@@ -81,6 +81,11 @@ final class Receiver implements AutoCloseable {
         return Eventually.await(count + " requests under " + prefix, () -> requests(prefix), requests -> requests.size() >= count);
     }
 
+    /** The text value of a top-level key of a JSON request body, e.g. the "call" of a webhook's payload. */
+    static String bodyField(LoggedRequest request, String key) {
+        return request.getBodyAsString().replaceAll(".*\"" + key + "\":\"([^\"]*)\".*", "$1");
+    }
+
     @Override
     public void close() {
         server.stop();

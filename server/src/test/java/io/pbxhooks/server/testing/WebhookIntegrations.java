@@ -42,6 +42,18 @@ public final class WebhookIntegrations {
         return integration;
     }
 
+    /** The IVR option a caller chose, POSTed as JSON to {@code url}: the call's UUID as "call", the option as "option". */
+    public static Integration.Builder ivrChoices(String url) {
+        return Integration.newBuilder()
+                .setName("IVR choices")
+                .setType("webhook")
+                .setTriggerServiceType("hosted-pbx")
+                .setTriggerEvent("ivr_option_selected")
+                .setWebhook(Webhook.newBuilder().setRequestUrl(url).setMethod(Webhook.Method.POST).setFormat(Webhook.Format.JSON))
+                .addFieldMappings(mapping("call", "call_uuid"))
+                .addFieldMappings(mapping("option", "option_selected"));
+    }
+
     public static FieldMapping mapping(String requestKey, String field) {
         return FieldMapping.newBuilder().setRequestKey(requestKey).setField(field).build();
     }
